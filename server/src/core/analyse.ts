@@ -1,0 +1,104 @@
+import { severityResolver, type Check, type CheckContext } from './check';
+import { compareFindings, type Finding } from './findings';
+import { t } from './i18n';
+import { detectLanguage } from './language';
+import type { Settings } from './settings';
+import type { Source } from './source';
+import { findDirectives, Suppressions, type Directive } from './suppression';
+import { checkTerminology } from './terminology/rule';
+import { LANGUAGES, type LanguageCode } from './terminology/pack';
+
+export interface Analysis {
+  source: Source;
+  language: LanguageCode;
+  findings: Finding[];
+  directives: Directive[];
+}
+
+/** The checks run on every draft, in order. Compliance checks join this list. */
+const CHECKS: Check[] = [checkTerminology];
+
+/**
+ * Analyse one draft: Source → findings. Pure: no I/O, no editor, the same for the CLI,
+ * the language server and the tests.
+ */
+export function analyse(source: Source, settings: Settings): Analysis {
+  const lines = source.textLines;
+  const directives = findDirectives(source.text, lines);
+  const text = directives.length ? maskDirectives(source.text, directives) : source.text;
+  const language = documentLanguage(source, settings, directives, text);
+  const ctx: CheckContext = {
+    source,
+    text,
+    settings,
+    language,
+    locale: settings.locale,
+    severityFor: severityResolver(settings),
+  };
+
+  const findings: Finding[] = [];
+  for (const check of CHECKS) findings.push(...check(ctx));
+  findings.push(...directiveFindings(directives, ctx));
+
+  const suppressions = directives.length ? new Suppressions(directives, lines.lineCount) : undefined;
+  const kept = suppressions
+    ? findings.filter((f) => f.check === 'tool' || !suppressions.silences(f.check, originalLineToTextLine(source, f.range.start)))
+    : findings;
+  kept.sort(compareFindings);
+  return { source, language, findings: kept, directives };
+}
+
+function documentLanguage(source: Source, settings: Settings, directives: Directive[], text: string): LanguageCode {
+  const declared = directives.find((d) => d.kind === 'language' && d.value && (LANGUAGES as string[]).includes(d.value));
+  if (declared) return declared.value as LanguageCode;
+  if (settings.documentLanguage !== 'auto') return settings.documentLanguage;
+  const meta = source.declaredLanguage?.slice(0, 2).toLowerCase();
+  if (meta && (LANGUAGES as string[]).includes(meta)) return meta as LanguageCode;
+  return detectLanguage(text);
+}
+
+/** Blank out directive comments (keeping offsets) so their reasons are not read as draft text. */
+function maskDirectives(text: string, directives: Directive[]): string {
+  let out = '';
+  let last = 0;
+  for (const d of directives) {
+    out += text.slice(last, d.range.start) + text.slice(d.range.start, d.range.end).replace(/[^\r\n]/g, ' ');
+    last = d.range.end;
+  }
+  return out + text.slice(last);
+}
+
+function directiveFindings(directives: Directive[], ctx: CheckContext): Finding[] {
+  const out: Finding[] = [];
+  for (const d of directives) {
+    for (const u of d.unknownIds) {
+      out.push({
+        ruleId: 'directive/unknown-id',
+        check: 'tool',
+        urgency: 'request',
+        severity: 'warning',
+        message: t(ctx.locale, 'directive.unknownId', u.id),
+        range: ctx.source.toOriginalRange(u.range),
+        quoted: false,
+      });
+    }
+    if (d.kind === 'language' && !(d.value && (LANGUAGES as string[]).includes(d.value))) {
+      out.push({
+        ruleId: 'directive/unknown-language',
+        check: 'tool',
+        urgency: 'request',
+        severity: 'warning',
+        message: t(ctx.locale, 'directive.unknownLanguage', d.value ?? ''),
+        range: ctx.source.toOriginalRange(d.range),
+        quoted: false,
+      });
+    }
+  }
+  return out;
+}
+
+/** Directives count lines of the analysable text; findings carry original offsets. */
+function originalLineToTextLine(source: Source, originalOffset: number): number {
+  const textOffset = source.fromOriginal(originalOffset) ?? 0;
+  return source.textLines.lineOf(textOffset);
+}

@@ -1,0 +1,145 @@
+import type { LanguageCues } from '../cues';
+import type { LineIndex } from '../text/lineIndex';
+import type { OffsetRange } from '../text/range';
+
+/**
+ * Passages the draft introduces as the wording of another text:
+ *   "Article 20(2) of the Convention reads as follows:" followed by the quoted passage.
+ * Amending formulas that introduce the draft's *new* wording ("shall read as follows",
+ * « est ainsi rédigé ») are excluded: that text is the draft's own.
+ */
+export function introducedPassages(lines: LineIndex, cues: readonly LanguageCues[]): OffsetRange[] {
+  const out: OffsetRange[] = [];
+  const text = lines.text;
+  const count = lines.lineCount;
+  for (let line = 0; line < count; line++) {
+    const start = lines.lineStarts[line];
+    const end = lines.lineEnd(line);
+    // Cheap filter first: an introduction ends its line with a colon.
+    let e = end;
+    while (e > start && /\s/.test(text[e - 1])) e--;
+    if (e <= start || text[e - 1] !== ':') continue;
+    const content = text.slice(start, e - 1);
+    if (!REFERENCE.test(content)) continue;
+    if (cues.some((c) => c.introductionExclusions.endsText(content))) continue;
+    if (!cues.some((c) => c.introductionCues.endsText(content))) continue;
+    const block = passageAfter(lines, line);
+    if (block) out.push(block);
+  }
+  return out;
+}
+
+const REFERENCE = /\b(?:Art(?:icle|ikel|ículo|\.)|Section|Sec\.|§|Convention|Directive|Protocol|Code|Act|Regulation|Treaty|convention|directive|protocole|code|loi|Richtlinie|Übereinkommen|Gesetz|Convenio|Directiva|Ley|artículo|article)\b|§/u;
+const LIST_ITEM = /^\s*(?:\(?[a-z]\)|\(?[ivx]+\)|\(?\d+\)|\d+\.|[a-z]\.|[–—•\-*])\s/iu;
+
+function passageAfter(lines: LineIndex, introLine: number): OffsetRange | undefined {
+  const count = lines.lineCount;
+  // The draft's own numbering style just before the introduction: a line in that style after it
+  // is the draft again, not the quoted passage.
+  let ownStyle: string | undefined;
+  for (let l = introLine; l >= Math.max(0, introLine - 20) && !ownStyle; l--) ownStyle = markerStyle(lines.lineText(l));
+  let line = introLine + 1;
+  while (line < count && lines.lineText(line).trim() === '') line++;
+  if (line >= count) return undefined;
+  const start = lines.lineStarts[line];
+  let last = line;
+  for (let l = line + 1; l < count; l++) {
+    const t = lines.lineText(l);
+    if (HEADING.test(t) || (ownStyle && markerStyle(t) === ownStyle && ownStyle !== markerStyle(lines.lineText(line)))) break;
+    if (t.trim() === '') {
+      // Continue across a blank line only inside an enumeration ("a) …;" then "b) …").
+      let k = l + 1;
+      while (k < count && lines.lineText(k).trim() === '') k++;
+      const prev = lines.lineText(last).trimEnd();
+      if (k < count && LIST_ITEM.test(lines.lineText(k)) && /[;:,]$/.test(prev) && markerStyle(lines.lineText(k)) !== ownStyle) {
+        l = k - 1;
+        continue;
+      }
+      break;
+    }
+    last = l;
+  }
+  return { start, end: lines.lineEnd(last) };
+}
+
+const HEADING = /^\s*(?:Article|Art\.|Section|Chapter|Part|Title|Chapitre|Titre|Livre|Artikel|Abschnitt|Artículo|Capítulo)\s+[\dIVXLC]+[\p{L}\d\-]*\s*(?:[.:–—-]|$)/iu;
+
+/** The style of a line's leading provision marker: "(n)", "n.", "(a)", "a)", "(i)", "§". */
+export function markerStyle(line: string): string | undefined {
+  const m = /^\s*(\(\d+[a-z]?\)|\d+[a-z]?\.(?!\d)|\([ivx]+\)|\([a-z]\)|[a-z]\)|\d+\)|§)\s/iu.exec(line);
+  if (!m) return undefined;
+  const t = m[1];
+  if (/^\(\d/.test(t)) return '(n)';
+  if (/^\d+[a-z]?\./i.test(t)) return 'n.';
+  if (/^\d+\)/.test(t)) return 'n)';
+  if (/^\([ivx]+\)$/i.test(t) && t.length > 3) return '(i)';
+  if (/^\(/.test(t)) return '(a)';
+  if (t === '§') return '§';
+  return 'a)';
+}
+
+const TITLE_WINDOW = 300;
+
+/**
+ * The cited title of an existing instrument around `range`, if the term is part of one:
+ * "Directive 2011/93/EU … on combating the sexual abuse and sexual exploitation of children and
+ * child pornography", the Optional Protocol "on the sale of children, child prostitution and
+ * child pornography", "the Child Pornography Prevention Act of 1996".
+ */
+export function citedTitleAround(text: string, range: OffsetRange, cues: readonly LanguageCues[]): OffsetRange | undefined {
+  const from = Math.max(0, range.start - TITLE_WINDOW);
+  const to = Math.min(text.length, range.end + TITLE_WINDOW);
+  const window = text.slice(from, to);
+  const rel = { start: range.start - from, end: range.end - from };
+
+  for (const c of cues) {
+    for (const hit of c.knownTitles.find(window)) {
+      if (hit.start <= rel.start && rel.end <= hit.end) return { start: hit.start + from, end: hit.end + from };
+    }
+  }
+
+  const before = clauseBefore(window, rel.start);
+  for (const c of cues) {
+    for (const inst of c.instruments.find(before.text)) {
+      const word = before.text.slice(inst.start, inst.end);
+      // A cited instrument is named with a capital (except in French, where « la directive » is usual).
+      if (c.language !== 'fr' && !/^\p{Lu}/u.test(word)) continue;
+      const lead = before.text.slice(Math.max(0, inst.start - 16), inst.start);
+      if (c.ownInstrument.endsText(lead)) continue;
+      const between = before.text.slice(inst.end);
+      if (c.connectors.find(between).length === 0) continue;
+      if (between.split(/\s+/).length > 40) continue;
+      // "The Convention on … requires Parties to criminalise child pornography" describes, not cites.
+      if (cues.some((k) => k.titleBreakers.find(between).length > 0)) continue;
+      return { start: from + before.offset + inst.start, end: range.end };
+    }
+  }
+
+  // "the Child Pornography Prevention Act of 1996": a Title-Case name ending in Act/Law … and a year.
+  const term = text.slice(range.start, range.end);
+  if (/^\p{Lu}/u.test(term)) {
+    const afterText = text.slice(range.end, Math.min(text.length, range.end + 120));
+    for (const c of cues) {
+      const m = /^((?:\s+(?:\p{Lu}[\p{L}'’-]*|and|of|on|for|the|de|du|des|la|le|zur|und))*?)\s+(\p{Lu}\p{L}+)(,?\s+(?:of\s+|de\s+|du\s+|vom\s+)?(?:\d{1,2}\s+\p{L}+\s+)?\d{4})/u.exec(afterText);
+      if (!m || !c.statuteWords.startsText(m[2])) continue;
+      const lead = text.slice(Math.max(0, range.start - 80), range.start);
+      if (c.shortTitleCues.endsText(lead.replace(/\s*(?:the|la|le|l')?\s*$/i, ''))) continue;
+      return { start: range.start, end: range.end + m[0].length };
+    }
+  }
+  return undefined;
+}
+
+/** The part of `window` before `at` that belongs to the same clause (no ; : or sentence end). */
+function clauseBefore(window: string, at: number): { text: string; offset: number } {
+  const slice = window.slice(0, at);
+  let cut = -1;
+  const re = /[;:]|\n\s*\n|[.!?]\s+(?=\p{Lu})/gu;
+  for (let m = re.exec(slice); m; m = re.exec(slice)) {
+    // A period inside a number or an abbreviation ("No. 201", "2011/93/EU.") is not a sentence end.
+    if (m[0].startsWith('.') && /(?:No|Art|art|para|p|pp|ch|s|ss|cf|e\.g|i\.e|Nr|n°)$/.test(slice.slice(Math.max(0, m.index - 4), m.index))) continue;
+    cut = m.index + m[0].length;
+  }
+  return cut >= 0 ? { text: slice.slice(cut), offset: cut } : { text: slice, offset: 0 };
+}
+

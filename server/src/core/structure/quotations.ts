@@ -1,0 +1,274 @@
+import type { LanguageCues } from '../cues';
+import { isLineBreakCode, isSpaceCode, isWordCode } from '../text/characters';
+import type { OffsetRange } from '../text/range';
+
+/**
+ * How quoted text relates to the draft:
+ * - `quotation`: the words of another text (an existing law, the Convention, the old wording an
+ *   amendment removes). Deprecated terms there are kept on purpose.
+ * - `defined-term`: the draft's own defined term ("child pornography" means …).
+ * - `new-wording`: text the draft inserts or substitutes: its own words.
+ */
+export type QuoteKind = 'quotation' | 'defined-term' | 'new-wording';
+
+export interface QuoteSpan {
+  /** From the opening mark to just after the closing mark (or the paragraph end). */
+  outer: OffsetRange;
+  /** The quoted words. */
+  inner: OffsetRange;
+  children: QuoteSpan[];
+}
+
+/** Why a range is exempt from terminology warnings. */
+export interface Exemption {
+  kind: 'quotation' | 'blockquote' | 'introduced-wording' | 'cited-title';
+  range: OffsetRange;
+}
+
+const enum Q {
+  LeftDouble = 0x201c, RightDouble = 0x201d, LowDouble = 0x201e,
+  LeftSingle = 0x2018, RightSingle = 0x2019, LowSingle = 0x201a,
+  LeftGuillemet = 0xab, RightGuillemet = 0xbb, LeftAngle = 0x2039, RightAngle = 0x203a,
+  Straight = 0x22, StraightSingle = 0x27,
+}
+
+interface Open {
+  mark: number;
+  pos: number;
+  lineStart: boolean;
+  children: QuoteSpan[];
+}
+
+const MAX_DEPTH = 6;
+
+/** Pair quotation marks of every common style into nested spans. One linear pass. */
+export function findQuoteSpans(text: string): QuoteSpan[] {
+  const top: QuoteSpan[] = [];
+  const stack: Open[] = [];
+  const n = text.length;
+  let lineStart = true; // only spaces since the last line break
+
+  const emit = (span: QuoteSpan) => {
+    if (stack.length) stack[stack.length - 1].children.push(span);
+    else top.push(span);
+  };
+  const closeTo = (index: number, end: number) => {
+    // Close stack[index] at `end`; marks opened inside it and left open are dropped.
+    const open = stack[index];
+    stack.length = index;
+    emit({ outer: { start: open.pos, end }, inner: { start: open.pos + 1, end: end - 1 }, children: open.children });
+  };
+  const endParagraph = (at: number) => {
+    // Unclosed quotes: inserted text in UK style opens each paragraph with a mark and closes only
+    // the last; treat such a paragraph as quoted to its end. Any other unclosed mark is a typo.
+    while (stack.length) {
+      const open = stack[stack.length - 1];
+      stack.length--;
+      if (open.lineStart) {
+        emit({ outer: { start: open.pos, end: at }, inner: { start: open.pos + 1, end: at }, children: open.children });
+      } else if (stack.length) {
+        stack[stack.length - 1].children.push(...open.children);
+      } else {
+        top.push(...open.children);
+      }
+    }
+  };
+  const findOpen = (...marks: number[]) => {
+    for (let k = stack.length - 1; k >= 0; k--) if (marks.includes(stack[k].mark)) return k;
+    return -1;
+  };
+  const open = (mark: number, pos: number) => {
+    if (stack.length < MAX_DEPTH) stack.push({ mark, pos, lineStart, children: [] });
+  };
+
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (isLineBreakCode(c)) {
+      if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+      // A blank line ends the paragraph.
+      let j = i + 1;
+      while (j < n && isSpaceCode(text.charCodeAt(j))) j++;
+      if (j < n && isLineBreakCode(text.charCodeAt(j))) endParagraph(i + 1);
+      lineStart = true;
+      continue;
+    }
+    if (isSpaceCode(c)) continue;
+    const prev = i > 0 ? text.charCodeAt(i - 1) : 32;
+    const next = i + 1 < n ? text.charCodeAt(i + 1) : 32;
+    switch (c) {
+      case Q.LeftDouble: {
+        const k = findOpen(Q.LowDouble);
+        if (k >= 0 && k === stack.length - 1) closeTo(k, i + 1);
+        else open(c, i);
+        break;
+      }
+      case Q.LowDouble:
+      case Q.LeftGuillemet:
+      case Q.LeftAngle:
+      case Q.LeftSingle:
+      case Q.LowSingle:
+        if (c === Q.LeftSingle) {
+          const k = findOpen(Q.LowSingle);
+          if (k >= 0 && k === stack.length - 1) {
+            closeTo(k, i + 1);
+            break;
+          }
+        }
+        open(c, i);
+        break;
+      case Q.RightDouble: {
+        const k = findOpen(Q.LeftDouble, Q.LowDouble);
+        if (k >= 0) closeTo(k, i + 1);
+        break;
+      }
+      case Q.RightGuillemet: {
+        const k = findOpen(Q.LeftGuillemet);
+        if (k >= 0) closeTo(k, i + 1);
+        break;
+      }
+      case Q.RightAngle: {
+        const k = findOpen(Q.LeftAngle);
+        if (k >= 0) closeTo(k, i + 1);
+        break;
+      }
+      case Q.RightSingle: {
+        if (isWordCode(prev) && isWordCode(next)) break; // apostrophe: child’s
+        const k = findOpen(Q.LeftSingle, Q.LowSingle);
+        if (k >= 0 && !isSpaceCode(prev)) closeTo(k, i + 1);
+        break;
+      }
+      case Q.Straight: {
+        const k = findOpen(Q.Straight);
+        if (k >= 0 && k === stack.length - 1 && !isSpaceCode(prev) && !isLineBreakCode(prev)) closeTo(k, i + 1);
+        else if (!isWordCode(prev) && !isSpaceCode(next) && !isLineBreakCode(next) && i + 1 < n) open(c, i);
+        break;
+      }
+      case Q.StraightSingle: {
+        if (isWordCode(prev) && isWordCode(next)) break; // apostrophe: d'un, child's
+        const k = findOpen(Q.StraightSingle);
+        if (k >= 0 && k === stack.length - 1 && !isSpaceCode(prev)) closeTo(k, i + 1);
+        else if (!isWordCode(prev) && isWordCode(next)) open(c, i);
+        break;
+      }
+      default:
+        break;
+    }
+    lineStart = false;
+  }
+  endParagraph(n);
+  return top;
+}
+
+/** Quoted spans of a text, classified on demand. */
+export class Quotations {
+  readonly spans: QuoteSpan[];
+  readonly #kinds = new Map<QuoteSpan, QuoteKind>();
+
+  constructor(
+    readonly text: string,
+    readonly cues: readonly LanguageCues[],
+  ) {
+    this.spans = findQuoteSpans(text);
+  }
+
+  /** The spans that contain `range`, outermost first. */
+  containing(range: OffsetRange): QuoteSpan[] {
+    const chain: QuoteSpan[] = [];
+    let level = this.spans;
+    for (;;) {
+      const span = findContaining(level, range);
+      if (!span) return chain;
+      chain.push(span);
+      level = span.children;
+    }
+  }
+
+  kind(span: QuoteSpan): QuoteKind {
+    let k = this.#kinds.get(span);
+    if (!k) {
+      k = classify(this.text, span, this.cues);
+      this.#kinds.set(span, k);
+    }
+    return k;
+  }
+
+  /** The quotation of another text that contains `range`, if any. */
+  quotationAround(range: OffsetRange): QuoteSpan | undefined {
+    return this.containing(range).find((s) => this.kind(s) === 'quotation');
+  }
+
+  /** Every span (any depth) the draft uses to define a term. */
+  definedTerms(): QuoteSpan[] {
+    const out: QuoteSpan[] = [];
+    const visit = (spans: QuoteSpan[]) => {
+      for (const s of spans) {
+        if (this.kind(s) === 'defined-term') out.push(s);
+        visit(s.children);
+      }
+    };
+    visit(this.spans);
+    return out;
+  }
+}
+
+function findContaining(spans: QuoteSpan[], range: OffsetRange): QuoteSpan | undefined {
+  let lo = 0;
+  let hi = spans.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = spans[mid].inner;
+    if (s.end < range.end) lo = mid + 1;
+    else if (s.start > range.start) hi = mid - 1;
+    else return spans[mid];
+  }
+  return undefined;
+}
+
+const WINDOW = 200;
+
+/** Text before the opening mark, back to the start of its sentence (at most WINDOW characters). */
+function textBefore(text: string, at: number): string {
+  const from = Math.max(0, at - WINDOW);
+  const slice = text.slice(from, at);
+  // Stop at a sentence end (". " then a capital), a semicolon or a blank line.
+  const cut = Math.max(slice.lastIndexOf(';'), slice.search(/\n\s*\n(?![\s\S]*\n\s*\n)/), lastSentenceEnd(slice));
+  return cut >= 0 ? slice.slice(cut + 1) : slice;
+}
+
+function lastSentenceEnd(s: string): number {
+  const re = /[.!?]\s+(?=\p{Lu})/gu;
+  let last = -1;
+  for (let m = re.exec(s); m; m = re.exec(s)) last = m.index;
+  return last;
+}
+
+function textAfter(text: string, at: number): string {
+  return text.slice(at, Math.min(text.length, at + WINDOW));
+}
+
+/** Skip "or “X”", "and ‘Y’" lists after a quoted term: ‘“a” or “b” means …’. */
+function afterAlternatives(after: string): string {
+  let rest = after;
+  for (let k = 0; k < 4; k++) {
+    const m = /^\s*(?:,|or|and|ou|et|oder|und|o|y)\s*["“«„‘'‚‹]\s*[^"“”«»„‘’'‚‹›\n]{1,80}?\s*["”»“’'‘›]/u.exec(rest);
+    if (!m) break;
+    rest = rest.slice(m[0].length);
+  }
+  return rest;
+}
+
+function classify(text: string, span: QuoteSpan, cues: readonly LanguageCues[]): QuoteKind {
+  const before = textBefore(text, span.outer.start);
+  const after = afterAlternatives(textAfter(text, span.outer.end));
+  const trimmedBefore = before.replace(/\s+$/, '');
+  // ‘(“child pornography”)’ labelling a description just given, and ‘“X” means …’.
+  if (/\(\s*$/.test(trimmedBefore) && /^\s*\)/.test(after)) return 'defined-term';
+  for (const c of cues) {
+    if (c.definitionVerbs.startsText(after.replace(/^\s*[,)]?\s*/, ''))) return 'defined-term';
+  }
+  for (const c of cues) {
+    if (c.definitionIntroducers.endsText(trimmedBefore.replace(/[(\s]+$/, ''))) return 'defined-term';
+    if (c.newWordingCues.endsText(trimmedBefore)) return 'new-wording';
+  }
+  return 'quotation';
+}

@@ -1,0 +1,50 @@
+import { promises as fs } from 'node:fs';
+import { formatBytes, t, type Locale } from '../core/i18n';
+
+export type ReadResult =
+  | { ok: true; text: string; hadBom: boolean; notes: string[]; size: number }
+  | { ok: false; reason: 'too-large' | 'binary'; message: string; size: number };
+
+/**
+ * Read a draft from disk the way an editor would: UTF-8, BOM removed (and remembered so a fix
+ * can write it back), invalid bytes decoded as U+FFFD with a note, binary files and files over
+ * the size limit refused with a message instead of being analysed.
+ */
+export async function readDraft(path: string, maxFileSize: number, locale: Locale): Promise<ReadResult> {
+  const stat = await fs.stat(path);
+  if (stat.size > maxFileSize) {
+    return { ok: false, reason: 'too-large', size: stat.size, message: t(locale, 'file.tooLarge', formatBytes(stat.size), formatBytes(maxFileSize)) };
+  }
+  return decodeDraft(await fs.readFile(path), locale);
+}
+
+export function decodeDraft(bytes: Uint8Array, locale: Locale): ReadResult {
+  if (looksBinary(bytes)) return { ok: false, reason: 'binary', size: bytes.length, message: t(locale, 'file.binary') };
+  const hadBom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  const body = hadBom ? bytes.subarray(3) : bytes;
+  const notes: string[] = [];
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(body);
+  } catch {
+    text = new TextDecoder('utf-8', { fatal: false }).decode(body);
+    notes.push(t(locale, 'file.invalidUtf8'));
+  }
+  return { ok: true, text, hadBom, notes, size: bytes.length };
+}
+
+/**
+ * A NUL byte in the first 8 KiB, or mostly control bytes, means binary (as git decides).
+ * UTF-16 files with a BOM are binary to us: drafts are UTF-8.
+ */
+export function looksBinary(bytes: Uint8Array): boolean {
+  const n = Math.min(bytes.length, 8192);
+  if (n === 0) return false;
+  let control = 0;
+  for (let i = 0; i < n; i++) {
+    const b = bytes[i];
+    if (b === 0) return true;
+    if (b < 9 || (b > 13 && b < 32 && b !== 27)) control++;
+  }
+  return control / n > 0.1;
+}
