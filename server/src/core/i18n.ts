@@ -74,7 +74,7 @@ export function citation(locale: Locale, check: string, urgency: Urgency): strin
 }
 
 export function localeFrom(value: string | undefined): Locale {
-  return value && /^fr\b/i.test(value) ? 'fr' : 'en';
+  return value && /^fr(?:[_.@-]|$)/i.test(value) ? 'fr' : 'en';
 }
 
 export function formatBytes(n: number): string {

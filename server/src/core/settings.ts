@@ -130,7 +130,7 @@ export function validateSettings(value: unknown, base: Settings = defaultSetting
   }
   if ('locale' in obj) {
     const v = obj.locale;
-    if (typeof v === 'string' && /^(en|fr)\b/i.test(v)) settings.locale = localeFrom(v);
+    if (typeof v === 'string' && /^(en|fr)(?:[_.@-]|$)/i.test(v)) settings.locale = localeFrom(v);
     else problem('locale', 'Must be "en" or "fr".');
   }
   if ('severity' in obj) {
@@ -193,6 +193,10 @@ export function validateSettings(value: unknown, base: Settings = defaultSetting
         const e = entry as Record<string, unknown>;
         if (typeof e !== 'object' || e === null || typeof e.term !== 'string' || e.term.trim().length < 2 || e.term.length > 200) {
           problem(`terms.${i}`, 'Each term needs a "term": a literal phrase of 2 to 200 characters.');
+          return;
+        }
+        if (!/^[\p{L}\p{N}]/u.test(e.term.trim())) {
+          problem(`terms.${i}.term`, 'A term must start with a letter or a digit.');
           return;
         }
         if (e.replacement !== undefined && typeof e.replacement !== 'string') {

@@ -17,6 +17,11 @@ export interface QuoteSpan {
   /** The quoted words. */
   inner: OffsetRange;
   children: QuoteSpan[];
+  /**
+   * For a paragraph of inserted text that opens with a quotation mark and continues the quoted
+   * paragraph before it (« … / « … / « … »), the first paragraph of the run: it decides the kind.
+   */
+  continues?: QuoteSpan;
 }
 
 /** Why a range is exempt from terminology warnings. */
@@ -37,6 +42,7 @@ interface Open {
   pos: number;
   lineStart: boolean;
   children: QuoteSpan[];
+  continues?: QuoteSpan;
 }
 
 const MAX_DEPTH = 6;
@@ -56,29 +62,43 @@ export function findQuoteSpans(text: string): QuoteSpan[] {
     // Close stack[index] at `end`; marks opened inside it and left open are dropped.
     const open = stack[index];
     stack.length = index;
-    emit({ outer: { start: open.pos, end }, inner: { start: open.pos + 1, end: end - 1 }, children: open.children });
+    emit({ outer: { start: open.pos, end }, inner: { start: open.pos + 1, end: end - 1 }, children: open.children, continues: open.continues });
+    if (index === 0) openRun = undefined;
   };
+  // The last top-level span if it ran unclosed to its paragraph's end: the next paragraph's
+  // opening mark may continue it.
+  let openRun: QuoteSpan | undefined;
   const endParagraph = (at: number) => {
-    // Unclosed quotes: inserted text in UK style opens each paragraph with a mark and closes only
-    // the last; treat such a paragraph as quoted to its end. Any other unclosed mark is a typo.
+    // Unclosed quotes: inserted text in UK and French style opens each paragraph with a mark and
+    // closes only the last; treat such a paragraph as quoted to its end. Any other unclosed mark
+    // is a typo and is dropped.
+    let run: QuoteSpan | undefined;
     while (stack.length) {
       const open = stack[stack.length - 1];
       stack.length--;
       if (open.lineStart) {
-        emit({ outer: { start: open.pos, end: at }, inner: { start: open.pos + 1, end: at }, children: open.children });
+        const span: QuoteSpan = { outer: { start: open.pos, end: at }, inner: { start: open.pos + 1, end: at }, children: open.children };
+        if (!stack.length) {
+          span.continues = open.continues;
+          run = span.continues ?? span;
+        }
+        emit(span);
       } else if (stack.length) {
         stack[stack.length - 1].children.push(...open.children);
       } else {
         top.push(...open.children);
       }
     }
+    openRun = run;
   };
   const findOpen = (...marks: number[]) => {
     for (let k = stack.length - 1; k >= 0; k--) if (marks.includes(stack[k].mark)) return k;
     return -1;
   };
   const open = (mark: number, pos: number) => {
-    if (stack.length < MAX_DEPTH) stack.push({ mark, pos, lineStart, children: [] });
+    if (stack.length >= MAX_DEPTH) return;
+    const continues = !stack.length && lineStart ? openRun : undefined;
+    stack.push({ mark, pos, lineStart, children: [], continues });
   };
 
   for (let i = 0; i < n; i++) {
@@ -184,6 +204,7 @@ export class Quotations {
   }
 
   kind(span: QuoteSpan): QuoteKind {
+    if (span.continues) return this.kind(span.continues);
     let k = this.#kinds.get(span);
     if (!k) {
       k = classify(this.text, span, this.cues);
@@ -229,7 +250,8 @@ const WINDOW = 200;
 /** Text before the opening mark, back to the start of its sentence (at most WINDOW characters). */
 function textBefore(text: string, at: number): string {
   const from = Math.max(0, at - WINDOW);
-  const slice = text.slice(from, at);
+  // The introduction may stand a blank line above the quotation ("… est ainsi rédigé :" ¶ « …).
+  const slice = text.slice(from, at).replace(/\s+$/, '');
   // Stop at a sentence end (". " then a capital), a semicolon or a blank line.
   const cut = Math.max(slice.lastIndexOf(';'), slice.search(/\n\s*\n(?![\s\S]*\n\s*\n)/), lastSentenceEnd(slice));
   return cut >= 0 ? slice.slice(cut + 1) : slice;

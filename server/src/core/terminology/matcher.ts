@@ -134,12 +134,20 @@ export class TermMatcher {
         pos++;
         continue;
       }
-      if (!(isSpaceCode(c) || isHyphenCode(c) || isLineBreakCode(c))) break;
+      if (!(isSpaceCode(c) || isHyphenCode(c) || isLineBreakCode(c))) {
+        // Punctuation inside a user's literal phrase ("Act (No. 2)") is matched as itself.
+        const literal = node.children.get(c);
+        if (!literal) break;
+        node = literal;
+        pos++;
+        continue;
+      }
       // A separator run: spaces, hyphens and at most one line break.
       let q = pos;
       let breaks = 0;
       let hyphenBeforeBreak = false;
       let sawHyphen = false;
+      let sawSpace = false;
       while (q < n && q - pos <= MAX_SEPARATOR) {
         const d = text.charCodeAt(q);
         if (isLineBreakCode(d)) {
@@ -148,14 +156,17 @@ export class TermMatcher {
           if (sawHyphen) hyphenBeforeBreak = true;
         } else if (isHyphenCode(d)) {
           sawHyphen = true;
-        } else if (!isSpaceCode(d) && !isInvisibleCode(d)) {
+        } else if (isSpaceCode(d)) {
+          sawSpace = true;
+        } else if (!isInvisibleCode(d)) {
           break;
         }
         q++;
       }
-      if (breaks > 1 || q >= n || q - pos > MAX_SEPARATOR || !isWordCode(text.charCodeAt(q))) break;
-      // "pornog-\nraphy": a hyphen at a line end may split one word; try joining the halves.
-      if (hyphenBeforeBreak && depth < 4) {
+      if (breaks > 1 || q >= n || q - pos > MAX_SEPARATOR) break;
+      // "pornog-\nraphy" (a hyphen at a line end) and "pédo-pornographie" (a hyphen inside a
+      // word) may join the halves of one word: try that as well as the separated reading.
+      if ((hyphenBeforeBreak || (sawHyphen && !sawSpace && breaks === 0)) && depth < 4 && isWordCode(text.charCodeAt(q))) {
         const joined = this.#walk(text, node, q, depth + 1);
         if (joined && (!best || joined.end > best.end)) best = joined;
       }

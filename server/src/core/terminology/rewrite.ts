@@ -72,7 +72,11 @@ export function rewrite(match: TermMatch, ctx: RewriteContext): Rewrite {
 
   const cues = cuesFor(match.language);
   const genderChanges = !!entry.gender && entry.gender.deprecated !== entry.gender.preferred;
-  if (entry.nounModifierSafe === false || genderChanges) {
+  // "détention de (la) pédopornographie est punie": after "de" the term complements the noun
+  // before it, which is what any following verb or adjective agrees with.
+  const complement = genderChanges &&
+    /\p{L}[ \t\u00a0]+(?:de|d['’]|de[ \t\u00a0]+la)[ \t\u00a0]*$/iu.test(text.slice(Math.max(0, match.start - 40), match.start));
+  if ((entry.nounModifierSafe === false || genderChanges) && !complement) {
     const next = /^[ \t\u00a0\u202f]*(?:\r?\n[ \t]*)?([\p{L}'’]+)/u.exec(after);
     if (next && !cues.functionWords.has(foldLength(next[1]).replace(/['’]$/, "'"))) return { preferred };
   }

@@ -1,0 +1,21 @@
+import { analyse, type Analysis } from '../../server/src/core/analyse';
+import { applyEdits, safeEdits } from '../../server/src/core/fixes';
+import { formatOf, sourceFor } from '../../server/src/core/formats';
+import { defaultSettings, type Settings } from '../../server/src/core/settings';
+
+/** Analyse a draft given inline, as the CLI and the server would. */
+export function lint(text: string, options: { name?: string; settings?: Partial<Settings> } = {}): Analysis {
+  const name = options.name ?? 'draft.txt';
+  const settings = { ...defaultSettings(), ...options.settings };
+  return analyse(sourceFor(`file:///test/${name}`, text, formatOf(name)), settings);
+}
+
+/** The flagged text of each finding. */
+export function flagged(a: Analysis): string[] {
+  return a.findings.map((f) => a.source.original.slice(f.range.start, f.range.end));
+}
+
+/** The text after applying every safe fix once. */
+export function fixed(text: string, options: { name?: string; settings?: Partial<Settings> } = {}): string {
+  return applyEdits(text, safeEdits(lint(text, options).findings)).output;
+}
