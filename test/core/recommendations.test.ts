@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { describe, test } from 'node:test';
 import {
   CONVENTION_ARTICLES, DEFAULT_SEVERITY, RECOMMENDATIONS, URGENCIES, normaliseCheckKey, recommendation,
 } from '../../server/src/core/recommendations';
 
-const factsheet = readFileSync(new URL('../fixtures/reference/factsheet.txt', import.meta.url), 'utf8');
+const factsheet = readFileSync(path.join(__dirname, '..', 'fixtures', 'reference', 'factsheet.txt'), 'utf8');
 /** The factsheet with footnote markers, italics and line breaks removed, for verbatim checks. */
 const flat = factsheet
   .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1') // [link text](#) → link text
