@@ -4,7 +4,9 @@ import * as path from 'node:path';
 import { describe, test } from 'node:test';
 import { runCli, spawnCli, tempTree } from '../helpers/cli';
 
+// A provision that names the material without creating an offence: terminology findings only.
 const OFFENCE = 'Section 160A\n(1) A person who possesses child pornography commits an offence.\n';
+const REPORTING = 'Section 12\n(1) The Minister shall report on child pornography every year.\n';
 
 describe('lanzarote-lint command line', () => {
   test('--version and --help', () => {
@@ -19,19 +21,19 @@ describe('lanzarote-lint command line', () => {
   });
 
   test('stylish output: path:line:column, severity, message, recommendation and urgency, summary', async () => {
-    const dir = tempTree({ 'bill.txt': OFFENCE });
+    const dir = tempTree({ 'bill.txt': REPORTING });
     const r = await runCli(['bill.txt'], { cwd: dir });
     assert.equal(r.code, 0, 'information does not reach the default --fail-on error');
-    assert.match(r.stdout, /^bill\.txt:2:28 {2}information {2}“child pornography” is outdated wording: use “child sexual abuse material” \(Recommendation II-1, Invite\)\. {2}II-1 Invite {2}term\/csam$/m);
+    assert.match(r.stdout, /^bill\.txt:2:34 {2}information {2}“child pornography” is outdated wording: use “child sexual abuse material” \(Recommendation II-1, Invite\)\. {2}II-1 Invite {2}term\/csam$/m);
     assert.match(r.stdout, /1 finding in 1 of 1 file: 0 errors, 0 warnings, 1 information, 0 hints\./);
   });
 
   test('exit code 1 when a finding reaches --fail-on, 0 otherwise', async () => {
-    const dir = tempTree({ 'bill.txt': OFFENCE, 'clean.txt': 'A person who possesses child sexual abuse material commits an offence.\n' });
+    const dir = tempTree({ 'bill.txt': REPORTING, 'clean.txt': 'The Minister shall report on child sexual abuse material every year.\n' });
     assert.equal((await runCli(['--fail-on', 'information', 'bill.txt'], { cwd: dir })).code, 1);
     assert.equal((await runCli(['--fail-on', 'information', 'clean.txt'], { cwd: dir })).code, 0);
     assert.equal((await runCli(['--fail-on', 'never', 'bill.txt'], { cwd: dir })).code, 0);
-    const cfg = tempTree({ 'bill.txt': OFFENCE, '.lanzarote.json': '{ "severity": { "II-1": "error" } }' });
+    const cfg = tempTree({ 'bill.txt': REPORTING, '.lanzarote.json': '{ "severity": { "II-1": "error" } }' });
     assert.equal((await runCli(['bill.txt'], { cwd: cfg })).code, 1);
   });
 
@@ -52,7 +54,7 @@ describe('lanzarote-lint command line', () => {
     assert.match(r.stderr, /^\.lanzarote\.json:3:17: "severity\.II-14": Unknown recommendation id "II-14"/m);
     assert.match(r.stderr, /nothing was checked/);
     assert.equal(r.stdout, '');
-    const bad = tempTree({ 'bill.txt': OFFENCE, '.lanzarote.json': '{ "quotations": "hide", }}' });
+    const bad = tempTree({ 'bill.txt': REPORTING, '.lanzarote.json': '{ "quotations": "hide", }}' });
     const r2 = await runCli(['bill.txt'], { cwd: bad });
     assert.equal(r2.code, 2);
     assert.match(r2.stderr, /^\.lanzarote\.json:1:26: Invalid JSON/m);
@@ -60,8 +62,8 @@ describe('lanzarote-lint command line', () => {
 
   test('the nearest .lanzarote.json applies to each file', async () => {
     const dir = tempTree({
-      'a/bill.txt': OFFENCE,
-      'b/bill.txt': OFFENCE,
+      'a/bill.txt': REPORTING,
+      'b/bill.txt': REPORTING,
       'b/.lanzarote.json': '{ "severity": { "II-1": "off" } }',
     });
     const r = await runCli(['--format', 'json', '.'], { cwd: dir });
@@ -96,19 +98,21 @@ describe('lanzarote-lint command line', () => {
   test('--fix applies safe replacements in place, never inside quotations, and keeps the BOM and line endings', async () => {
     const text = '\ufeffSection 1\r\n(1) A person who possesses child pornography commits an offence.\r\n(2) For "child pornography" in the 1978 Act substitute "child sexual abuse material".\r\n';
     const dir = tempTree({ 'bill.txt': text });
-    const r = await runCli(['--fix', '--format', 'json', 'bill.txt'], { cwd: dir });
+    const r = await runCli(['--fix', '--format', 'json', '--fail-on', 'never', 'bill.txt'], { cwd: dir });
     assert.equal(r.code, 0);
     const after = readFileSync(path.join(dir, 'bill.txt'), 'utf8');
     assert.equal(after, text.replace('possesses child pornography', 'possesses child sexual abuse material'));
-    assert.equal(JSON.parse(r.stdout)[0].findings.length, 1, 'the quoted term remains, as information');
+    const remaining = JSON.parse(r.stdout)[0].findings.filter((f: { ruleId: string }) => f.ruleId.startsWith('term/'));
+    assert.equal(remaining.length, 1, 'the quoted term remains, as information');
+    assert.equal(remaining[0].quoted, true);
   });
 
   test('--fix-dry-run prints a diff and changes nothing', async () => {
-    const dir = tempTree({ 'bill.txt': OFFENCE });
+    const dir = tempTree({ 'bill.txt': REPORTING });
     const r = await runCli(['--fix-dry-run', 'bill.txt'], { cwd: dir });
-    assert.match(r.stdout, /^-\(1\) A person who possesses child pornography commits an offence\.$/m);
-    assert.match(r.stdout, /^\+\(1\) A person who possesses child sexual abuse material commits an offence\.$/m);
-    assert.equal(readFileSync(path.join(dir, 'bill.txt'), 'utf8'), OFFENCE);
+    assert.match(r.stdout, /^-\(1\) The Minister shall report on child pornography every year\.$/m);
+    assert.match(r.stdout, /^\+\(1\) The Minister shall report on child sexual abuse material every year\.$/m);
+    assert.equal(readFileSync(path.join(dir, 'bill.txt'), 'utf8'), REPORTING);
   });
 
   test('binary and oversized files are skipped with a message; invalid UTF-8 is read with a note', async () => {

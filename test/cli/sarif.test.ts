@@ -29,7 +29,7 @@ describe('--format sarif', () => {
   });
 
   test('rules carry the official source and the recommendation’s text; results carry level and region', async () => {
-    const dir = tempTree({ 'bill.txt': 'x\n  Possessing child pornography is an offence.\n' });
+    const dir = tempTree({ 'bill.txt': 'x\n  Reports on child pornography are published yearly.\n' });
     const r = await runCli(['--format', 'sarif', 'bill.txt'], { cwd: dir });
     const log = JSON.parse(r.stdout);
     assert.ok(validate(log), JSON.stringify(validate.errors));

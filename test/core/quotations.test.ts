@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { allCues } from '../../server/src/core/cues';
 import { Quotations, findQuoteSpans } from '../../server/src/core/structure/quotations';
-import { lint } from '../helpers/analyse';
+import { lint, terms } from '../helpers/analyse';
 
 /** For each deprecated term in the draft: [term, quoted?, severity]. */
 function report(text: string, name = 'draft.txt') {
@@ -70,7 +70,7 @@ describe('the draft’s own usage in quotation marks is reported', () => {
 
 describe('quoted texts of other instruments are information marked quoted', () => {
   test('the old wording an amendment removes', () => {
-    const findings = lint('For the words "child pornography" substitute "child sexual abuse material".').findings;
+    const findings = terms(lint('For the words "child pornography" substitute "child sexual abuse material".'));
     assert.equal(findings.length, 1);
     assert.equal(findings[0].quoted, true);
     assert.equal(findings[0].fix, undefined, 'never rewrite a quotation');
@@ -124,11 +124,11 @@ describe('quoted texts of other instruments are information marked quoted', () =
 
   test('quoted findings can be hidden', () => {
     const text = 'For "child pornography" substitute "child sexual abuse material".';
-    assert.equal(lint(text, { settings: { quotations: 'hide' } }).findings.length, 0);
+    assert.equal(terms(lint(text, { settings: { quotations: 'hide' } })).length, 0);
   });
 
   test('quoted findings stay information even when the recommendation is raised to error', () => {
     const a = lint('The 1978 Act speaks of "child pornography". Possessing child pornography is an offence.', { settings: { severity: { 'II-1': 'error' } } });
-    assert.deepEqual(a.findings.map((f) => [f.quoted, f.severity]), [[true, 'information'], [false, 'error']]);
+    assert.deepEqual(terms(a).map((f) => [f.quoted, f.severity]), [[true, 'information'], [false, 'error']]);
   });
 });

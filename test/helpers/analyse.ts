@@ -10,9 +10,14 @@ export function lint(text: string, options: { name?: string; settings?: Partial<
   return analyse(sourceFor(`file:///test/${name}`, text, formatOf(name)), settings);
 }
 
-/** The flagged text of each finding. */
+/** Terminology findings only (deprecated terms and directive problems, not the checklist's). */
+export function terms(a: Analysis) {
+  return a.findings.filter((f) => f.term || f.check === 'tool');
+}
+
+/** The flagged text of each terminology finding. */
 export function flagged(a: Analysis): string[] {
-  return a.findings.map((f) => a.source.original.slice(f.range.start, f.range.end));
+  return terms(a).map((f) => a.source.original.slice(f.range.start, f.range.end));
 }
 
 /** The text after applying every safe fix once. */

@@ -1,9 +1,12 @@
 import { severityResolver, type Check, type CheckContext } from './check';
+import { runChecklist, type Checklist } from './compliance/checklist';
 import { compareFindings, type Finding } from './findings';
 import { t } from './i18n';
 import { detectLanguage } from './language';
+import { quotedText } from './quoted';
 import type { Settings } from './settings';
 import type { Source } from './source';
+import { readDraft, type Reading } from './structure/reading';
 import { findDirectives, Suppressions, type Directive } from './suppression';
 import { checkTerminology } from './terminology/rule';
 import { LANGUAGES, type LanguageCode } from './terminology/pack';
@@ -11,16 +14,21 @@ import { LANGUAGES, type LanguageCode } from './terminology/pack';
 export interface Analysis {
   source: Source;
   language: LanguageCode;
+  /** Every finding, sorted by position: terminology, compliance and directive problems. */
   findings: Finding[];
   directives: Directive[];
+  /** The draft's provisions and what each unit of it does. */
+  reading: Reading;
+  /** The twelve recommendations and the six acts of Article 20(1), with statuses and evidence. */
+  checklist: Checklist;
 }
 
-/** The checks run on every draft, in order. Compliance checks join this list. */
-const CHECKS: Check[] = [checkTerminology];
+/** Word-level checks run on every draft. Compliance checks read the structure afterwards. */
+const TEXT_CHECKS: Check[] = [checkTerminology];
 
 /**
- * Analyse one draft: Source → findings. Pure: no I/O, no editor, the same for the CLI,
- * the language server and the tests.
+ * Analyse one draft: Source → Structure → Findings. Pure: no I/O, no editor, the same for the
+ * CLI, the language server and the tests.
  */
 export function analyse(source: Source, settings: Settings): Analysis {
   const lines = source.textLines;
@@ -34,18 +42,21 @@ export function analyse(source: Source, settings: Settings): Analysis {
     language,
     locale: settings.locale,
     severityFor: severityResolver(settings),
+    quoted: quotedText(source, text, language),
   };
-
-  const findings: Finding[] = [];
-  for (const check of CHECKS) findings.push(...check(ctx));
-  findings.push(...directiveFindings(directives, ctx));
-
   const suppressions = directives.length ? new Suppressions(directives, lines.lineCount) : undefined;
-  const kept = suppressions
-    ? findings.filter((f) => f.check === 'tool' || !suppressions.silences(f.check, originalLineToTextLine(source, f.range.start)))
-    : findings;
-  kept.sort(compareFindings);
-  return { source, language, findings: kept, directives };
+  const keep = (f: Finding) => !suppressions || f.check === 'tool' || !suppressions.silences(f.check, textLineOf(source, f.range.start));
+
+  const termFindings: Finding[] = [];
+  for (const check of TEXT_CHECKS) termFindings.push(...check(ctx).filter(keep));
+
+  const reading = readDraft(text, lines, language, (range) => ctx.quoted.isQuoted(range));
+  const checklist = runChecklist({ ...ctx, reading, termFindings });
+  checklist.findings = checklist.findings.filter(keep);
+
+  const findings = [...termFindings, ...checklist.findings, ...directiveFindings(directives, ctx)];
+  findings.sort(compareFindings);
+  return { source, language, findings, directives, reading, checklist };
 }
 
 function documentLanguage(source: Source, settings: Settings, directives: Directive[], text: string): LanguageCode {
@@ -98,7 +109,6 @@ function directiveFindings(directives: Directive[], ctx: CheckContext): Finding[
 }
 
 /** Directives count lines of the analysable text; findings carry original offsets. */
-function originalLineToTextLine(source: Source, originalOffset: number): number {
-  const textOffset = source.fromOriginal(originalOffset) ?? 0;
-  return source.textLines.lineOf(textOffset);
+function textLineOf(source: Source, originalOffset: number): number {
+  return source.textLines.lineOf(source.fromOriginal(originalOffset) ?? 0);
 }

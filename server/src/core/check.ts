@@ -4,6 +4,21 @@ import { DEFAULT_SEVERITY, type Severity, type Urgency } from './recommendations
 import type { Settings } from './settings';
 import type { Source } from './source';
 import type { LanguageCode } from './terminology/pack';
+import type { LanguageCues } from './cues';
+import type { Quotations } from './structure/quotations';
+import type { OffsetRange } from './text/range';
+
+/** Where the draft quotes other texts: computed once per analysis, shared by every check. */
+export interface QuotedText {
+  cues: LanguageCues[];
+  quotations: Quotations;
+  /** Passages introduced as another text's wording ("… reads as follows:"). */
+  introduced: OffsetRange[];
+  /** Quotations the file format marks (Markdown blockquotes), sorted. */
+  formatQuotes: OffsetRange[];
+  /** True when `range` lies in text quoted from another instrument (never the draft's own provision). */
+  isQuoted(range: OffsetRange): boolean;
+}
 
 /** What every check receives: the document, its settings and helpers shared by all checks. */
 export interface CheckContext {
@@ -18,6 +33,7 @@ export interface CheckContext {
    * Quoted findings are information at most (or hidden, by the quotation policy).
    */
   severityFor(check: string, urgency: Urgency, options?: { quoted?: boolean; level?: 'hint' }): Severity | undefined;
+  quoted: QuotedText;
 }
 
 export type Check = (ctx: CheckContext) => Finding[];

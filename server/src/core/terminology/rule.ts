@@ -1,10 +1,10 @@
-import { allCues, cuesFor } from '../cues';
+import type { allCues } from '../cues';
 import type { Finding } from '../findings';
 import { citation, t } from '../i18n';
 import { recommendation, type RecommendationId } from '../recommendations';
 import type { Settings } from '../settings';
-import { citedTitleAround, introducedPassages } from '../structure/citations';
-import { Quotations, type Exemption } from '../structure/quotations';
+import { citedTitleAround } from '../structure/citations';
+import type { Exemption, Quotations } from '../structure/quotations';
 import { inAnyRange, type OffsetRange } from '../text/range';
 import { TermMatcher, type TermMatch } from './matcher';
 import { PACKS, packFor, type LanguageCode, type TermEntry, type TerminologyPack } from './pack';
@@ -51,13 +51,10 @@ function userPack(settings: Settings, language: LanguageCode): TerminologyPack {
  * information (or hidden), never as the draft's own usage.
  */
 export function checkTerminology(ctx: CheckContext): Finding[] {
-  const { source, settings, language, text } = ctx;
+  const { settings, language, text } = ctx;
   const matches = matcherFor(settings, language).scan(text, [language, 'en', 'fr', 'de', 'es']);
   if (matches.length === 0) return [];
-  const cues = [cuesFor(language), ...allCues().filter((c) => c.language !== language)];
-  const quotations = new Quotations(text, cues);
-  const introduced = introducedPassages(source.textLines, cues);
-  const formatQuotes = [...source.quotations].sort((a, b) => a.start - b.start);
+  const { cues, quotations, introduced, formatQuotes } = ctx.quoted;
   const apostrophe = documentApostrophe(text);
   const out: Finding[] = [];
 

@@ -46,7 +46,7 @@ export class PhraseTrie<T> {
       const first = foldCode(c);
       if (first !== 0 && this.#root.children.has(first)) {
         let best: Match<T> | undefined;
-        this.#walk(text, this.#root, i, 0, (end, payloads) => {
+        this.#walk(text, this.#root, i, 0, false, (end, payloads) => {
           if (!best || end > best.end) best = { start: i, end, payloads };
         });
         if (best) {
@@ -72,13 +72,18 @@ export class PhraseTrie<T> {
       const first = foldCode(c);
       if (first !== 0 && this.#root.children.has(first)) {
         const start = i;
-        this.#walk(text, this.#root, i, 0, (end, payloads) => onMatch({ start, end, payloads }));
+        this.#walk(text, this.#root, i, 0, true, (end, payloads) => onMatch({ start, end, payloads }));
       }
       i = skipWord(text, i);
     }
   }
 
-  #walk(text: string, start: Node<T>, from: number, depth: number, report: (end: number, payloads: T[]) => void): void {
+  /**
+   * Walk the trie from `from`. A prefix phrase ends where the prefix ends for deprecated terms
+   * (the compound's head is what is flagged) and at the end of the word for cues (so cues of
+   * different categories covering the same word compare by the same span).
+   */
+  #walk(text: string, start: Node<T>, from: number, depth: number, prefixToWordEnd: boolean, report: (end: number, payloads: T[]) => void): void {
     const n = text.length;
     let node = start;
     let pos = from;
@@ -86,8 +91,7 @@ export class PhraseTrie<T> {
       if (pos > from) {
         const atBoundary = pos >= n || !isWordCode(text.charCodeAt(pos));
         if (node.payloads && atBoundary) report(pos, node.payloads);
-        // A prefix phrase matches up to where it ends, whatever letters follow.
-        if (node.prefixPayloads) report(pos, node.prefixPayloads);
+        if (node.prefixPayloads) report(prefixToWordEnd && !atBoundary ? skipWord(text, pos - 1) : pos, node.prefixPayloads);
       }
       if (pos >= n) return;
       const c = text.charCodeAt(pos);
@@ -136,7 +140,7 @@ export class PhraseTrie<T> {
       // "pornog-\nraphy" (a hyphen at a line end) and "pédo-pornographie" (a hyphen inside a
       // word) may join the halves of one word: try that as well as the separated reading.
       if ((hyphenBeforeBreak || (sawHyphen && !sawSpace && breaks === 0)) && depth < 4 && isWordCode(text.charCodeAt(q))) {
-        this.#walk(text, node, q, depth + 1, report);
+        this.#walk(text, node, q, depth + 1, prefixToWordEnd, report);
       }
       const next = node.children.get(SPACE);
       if (!next) return;

@@ -1,0 +1,74 @@
+// Evaluation of the compliance checklist on the fixture corpus (test/fixtures/compliance/).
+// For each recommendation and each act of Article 20(1): precision and recall of detecting a
+// gap (status missing or partial), exact-status accuracy, and a confusion table.
+//   npm run eval                    all drafts
+//   npm run eval -- --split heldout drafts marked "heldout" (never used to tune the analyser)
+//   npm run eval -- --split dev     the others
+//   npm run eval -- --verbose       list every mismatch
+import { readdirSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { analyse } from '../server/src/core/analyse';
+import { formatOf, sourceFor } from '../server/src/core/formats';
+import { defaultSettings } from '../server/src/core/settings';
+
+type Status = 'met' | 'partial' | 'missing' | 'not-applicable';
+const STATUSES: Status[] = ['met', 'partial', 'missing', 'not-applicable'];
+interface Expected {
+  description: string;
+  language: string;
+  heldout?: boolean;
+  statuses: Record<string, Status>;
+  convention: Record<string, Status>;
+}
+
+const dir = path.join(__dirname, '..', 'test', 'fixtures', 'compliance');
+const args = process.argv.slice(2);
+const split = args.includes('--split') ? args[args.indexOf('--split') + 1] : 'all';
+const verbose = args.includes('--verbose');
+const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined;
+
+const files = readdirSync(dir).filter((f) => f.endsWith('.expected.json')).sort();
+const rows: { file: string; id: string; expected: Status; actual: Status }[] = [];
+for (const f of files) {
+  const expected: Expected = JSON.parse(readFileSync(path.join(dir, f), 'utf8'));
+  if (split === 'heldout' && !expected.heldout) continue;
+  if (split === 'dev' && expected.heldout) continue;
+  const stem = f.replace(/\.expected\.json$/, '');
+  if (only && !stem.includes(only)) continue;
+  const draft = readdirSync(dir).find((x) => x.startsWith(`${stem}.`) && !x.endsWith('.expected.json'))!;
+  const text = readFileSync(path.join(dir, draft), 'utf8');
+  const a = analyse(sourceFor(`file:///${draft}`, text, formatOf(draft)), defaultSettings());
+  for (const r of [...a.checklist.recommendations, ...a.checklist.convention]) {
+    const exp = (expected.statuses[r.id] ?? expected.convention[r.id]) as Status | undefined;
+    if (!exp) continue;
+    rows.push({ file: stem, id: r.id, expected: exp, actual: r.status });
+    if (verbose && exp !== r.status) console.log(`  ${stem.padEnd(44)} ${r.id.padEnd(14)} expected ${exp.padEnd(14)} got ${r.status.padEnd(14)} ${r.explanation}`);
+  }
+}
+
+const ids = [...new Set(rows.map((r) => r.id))];
+const gap = (s: Status) => s === 'missing' || s === 'partial';
+const pct = (n: number) => (Number.isFinite(n) ? n.toFixed(2) : ' n/a');
+console.log(`\nCompliance evaluation: ${new Set(rows.map((r) => r.file)).size} drafts (split: ${split})\n`);
+console.log('check            gaps  precision  recall  exact   (gap = missing or partial)');
+let failing = 0;
+for (const id of ids) {
+  const mine = rows.filter((r) => r.id === id);
+  const tp = mine.filter((r) => gap(r.expected) && gap(r.actual)).length;
+  const fp = mine.filter((r) => !gap(r.expected) && gap(r.actual)).length;
+  const fn = mine.filter((r) => gap(r.expected) && !gap(r.actual)).length;
+  const exact = mine.filter((r) => r.expected === r.actual).length / mine.length;
+  const precision = tp / (tp + fp);
+  const recall = tp / (tp + fn);
+  const ok = (Number.isNaN(precision) || precision >= 0.9) && (Number.isNaN(recall) || recall >= 0.85);
+  if (!ok) failing++;
+  console.log(`${id.padEnd(15)} ${String(tp + fn).padStart(5)}  ${pct(precision).padStart(9)}  ${pct(recall).padStart(6)}  ${pct(exact).padStart(5)}   ${ok ? '' : '← below target'}`);
+}
+console.log('\nConfusion (rows: expected, columns: actual), all checks together:');
+console.log(`${''.padEnd(16)}${STATUSES.map((s) => s.padStart(16)).join('')}`);
+for (const e of STATUSES) {
+  console.log(`${e.padEnd(16)}${STATUSES.map((a) => String(rows.filter((r) => r.expected === e && r.actual === a).length).padStart(16)).join('')}`);
+}
+const exactAll = rows.filter((r) => r.expected === r.actual).length / rows.length;
+console.log(`\nExact status agreement: ${(exactAll * 100).toFixed(1)} % of ${rows.length} statuses. Checks below target (precision ≥ 0.90, recall ≥ 0.85): ${failing}.`);
+process.exitCode = failing ? 1 : 0;

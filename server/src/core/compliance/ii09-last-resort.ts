@@ -1,0 +1,51 @@
+import { t } from '../i18n';
+import type { Reading, UnitReading } from '../structure/reading';
+import { csamOffences, evidence, finding, notApplicable, result } from './common';
+import type { ComplianceContext, ComplianceOutcome } from './types';
+
+const REFERENCE = /\b(?:articles?|sections?|ss?\.|§§?|art\.|arts\.|artikel)\s*((?:L\.\s*)?\d+[\w-]*(?:\s*(?:,|and|et|und|or|ou|to|à)\s*\d+[\w-]*)*)/giu;
+
+/** The article-level provisions a unit refers to ("article 227-23", "sections 2 and 3"). */
+export function referencedArticles(ctx: ComplianceContext, u: UnitReading, reading: Reading): { resolved: UnitReading[][]; any: boolean } {
+  const text = ctx.text.slice(u.unit.range.start, u.unit.range.end);
+  const resolved: UnitReading[][] = [];
+  let any = false;
+  REFERENCE.lastIndex = 0;
+  for (let m = REFERENCE.exec(text); m; m = REFERENCE.exec(text)) {
+    any = true;
+    for (const num of m[1].split(/\s*(?:,|and|et|und|or|ou|to|à)\s*/u)) {
+      const base = num.replace(/^L\.\s*/, '').replace(/\(.*$/, '').toLowerCase();
+      for (const [article, units] of reading.byArticle) {
+        if (article.num.toLowerCase() === base) resolved.push(units);
+      }
+    }
+  }
+  return { resolved, any };
+}
+
+/**
+ * II-9 (Request): children who distribute or transmit other children's self-generated images
+ * are prosecuted only as a last resort.
+ */
+export function checkII9(ctx: ComplianceContext): ComplianceOutcome {
+  const offences = csamOffences(ctx, 'actDistribute');
+  if (offences.length === 0) return notApplicable(ctx, 'II-9', csamOffences(ctx).length ? 'na.noDistribution' : 'na.notConcerned');
+  const lastResort = ctx.reading.units.filter((u) => u.lastResort);
+  const coversDistribution = (u: UnitReading): boolean => {
+    if (u.acts.has('actDistribute') || u.cats.has('share')) return true;
+    const refs = referencedArticles(ctx, u, ctx.reading);
+    if (refs.resolved.length) return refs.resolved.some((units) => units.some((x) => x.csamOffence && x.acts.has('actDistribute')));
+    if (refs.any) return true; // a reference to another instrument's offences: take it at its word
+    // A general rule ("a child shall be prosecuted only as a last resort") covers every offence;
+    // one limited to possession does not.
+    return !(u.acts.has('actPossess') || u.acts.has('actProduce') || u.cats.has('ownImages'));
+  };
+  const full = lastResort.filter(coversDistribution);
+  if (full.length) return { result: result(ctx, 'II-9', 'met', t(ctx.locale, 'ii9.met'), full.map((u) => evidence(ctx, u, 'evidence.lastResort'))), findings: [] };
+  const weaker = [...lastResort, ...ctx.reading.units.filter((u) => u.diversion)];
+  const f = finding(ctx, 'II-9', 'last-resort', offences[0], 'ii9.finding', [], { clause: { recommendation: 'II-9', after: offences[offences.length - 1] } });
+  if (weaker.length) {
+    return { result: result(ctx, 'II-9', 'partial', t(ctx.locale, 'ii9.partial'), weaker.map((u) => evidence(ctx, u, u.lastResort ? 'evidence.lastResort' : 'evidence.diversion'))), findings: f ? [f] : [] };
+  }
+  return { result: result(ctx, 'II-9', 'missing', t(ctx.locale, 'ii9.missing'), offences.slice(0, 2).map((u) => evidence(ctx, u, 'evidence.offence'))), findings: f ? [f] : [] };
+}

@@ -1,0 +1,22 @@
+import { t } from '../i18n';
+import type { Finding } from '../findings';
+import { concernsTheseOffences, csamOffences, evidence, finding, notApplicable, result } from './common';
+import type { ComplianceContext, ComplianceOutcome } from './types';
+
+/** II-10 (Invite): grooming criminalised even when it leads to no meeting. */
+export function checkII10(ctx: ComplianceContext): ComplianceOutcome {
+  if (!concernsTheseOffences(ctx)) return notApplicable(ctx, 'II-10');
+  const grooming = ctx.reading.units.filter((u) => u.grooming);
+  if (grooming.length === 0) {
+    const at = csamOffences(ctx)[0] ?? ctx.reading.units.find((u) => u.sexualExtortion || u.definition || u.exemption);
+    const f = at ? finding(ctx, 'II-10', 'no-grooming-offence', at, 'ii10.findingMissing', [], { clause: { recommendation: 'II-10' } }) : undefined;
+    return { result: result(ctx, 'II-10', 'missing', t(ctx.locale, 'ii10.missing')), findings: f ? [f] : [] };
+  }
+  const withoutMeeting = grooming.filter((u) => u.cats.has('noMeetingNeeded') || !u.cats.has('meeting'));
+  const ev = grooming.map((u) => evidence(ctx, u, 'evidence.grooming'));
+  if (withoutMeeting.length) return { result: result(ctx, 'II-10', 'met', t(ctx.locale, 'ii10.met'), ev), findings: [] };
+  const findings = grooming
+    .map((u) => finding(ctx, 'II-10', 'grooming-requires-meeting', u, 'ii10.findingPartial', [], { clause: { recommendation: 'II-10' } }))
+    .filter((f): f is Finding => !!f);
+  return { result: result(ctx, 'II-10', 'partial', t(ctx.locale, 'ii10.partial'), ev), findings };
+}

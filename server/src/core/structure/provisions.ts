@@ -1,0 +1,301 @@
+import type { LineIndex } from '../text/lineIndex';
+import type { OffsetRange } from '../text/range';
+import type { LanguageCode } from '../terminology/pack';
+
+export type ProvisionKind = 'division' | 'article' | 'paragraph' | 'point';
+
+/**
+ * A provision of the draft: a division (Part, Chapter, Titre), an article-level provision
+ * (Article 20, Section 160A, § 207a, Art. 175, Article 1er), a paragraph ((1), 1., an alinéa) or
+ * a point ((a), a), (i), 1°).
+ */
+export interface Provision {
+  kind: ProvisionKind;
+  /** The keyword as written: "Section", "Article", "§", "Art.", "Chapitre", or "" for bare numbers. */
+  keyword: string;
+  num: string;
+  heading?: string;
+  /** How a drafter cites it: "Section 3(1)(c)", "Article 227-23, alinéa 2", "§ 207a (5)". */
+  label: string;
+  range: OffsetRange;
+  headingRange: OffsetRange;
+  parent?: Provision;
+  children: Provision[];
+}
+
+/**
+ * A unit of reading: one paragraph (with its points), one alinéa, one definition, or one block
+ * of text. Provisions are classified unit by unit so that an offence and the exemption in the
+ * next paragraph are not read as one.
+ */
+export interface Unit {
+  range: OffsetRange;
+  /** The deepest provision the unit starts in. */
+  provision?: Provision;
+  /** The article-level provision it belongs to. */
+  article?: Provision;
+  label: string;
+}
+
+export interface Structure {
+  provisions: Provision[];
+  units: Unit[];
+}
+
+const DIVISION = /^\s*(?:#{1,6}\s*)?(PART|Part|CHAPTER|Chapter|TITLE|Title|BOOK|Book|DIVISION|Division|SUBDIVISION|Subdivision|SCHEDULE|Schedule|CHAPITRE|Chapitre|TITRE|Titre|LIVRE|Livre|SOUS-TITRE|Sous-titre|TEIL|Teil|ABSCHNITT|Abschnitt|KAPITEL|Kapitel|CAPÍTULO|Capítulo|TÍTULO|Título|LIBRO|Libro)\s+([IVXLCDM]+|\d+[A-Za-z]?|[A-Z]|IER|Ier|1er|premier|PREMIER|première|PREMIÈRE|unique|UNIQUE|ONE|One|TWO|Two|THREE|Three|FOUR|Four|FIVE|Five|SIX|Six)\b\.?\s*(?:[–—:\-.]\s*)?(.*)$/u;
+const FRENCH_SECTION = /^\s*(?:#{1,6}\s*)?(SECTION|Section|Sous-section|SOUS-SECTION|Paragraphe|PARAGRAPHE)\s+(\d+|[IVXLC]+|unique|première|1re)\b\s*(?:[–—:\-.]\s*)?(.*)$/u;
+const ARTICLE = /^\s*(?:#{1,6}\s*)?(Article|ARTICLE|Art\.|ART\.|Artikel|ARTIKEL|Artículo|ARTÍCULO|Section|SECTION|Sec\.|SEC\.|s\.|ss\.|§§?|Regulation|Rule|Clause|CLAUSE)\s*(L\.\s*|R\.\s*)?(\d+(?:[-–.]\d+)*(?:[a-z]{1,2}|[A-Z]{1,3})?(?:\s?(?:bis|ter|quater|quinquies|sexies))?(?:er|re)?|[IVXLC]+|premier|unique)\b\.?(.*)$/u;
+const BARE_NUMBER_HEADING = /^\s*(\d{1,4}[A-Z]{0,3})(\.|\s{2,}|\t)\s*(\p{Lu}[^.;:,]{1,100})\s*$/u;
+// "4.—(1)", "163.1 (1)", "1. (1)", "474.22 (1)": a section number and its first subsection on one line.
+const ARTICLE_WITH_PARAGRAPH = /^\s*(\d{1,4}(?:\.\d{1,3})*[A-Z]{0,3})\.?\s*[—–-]?\s*\((\d+(?:\.\d{1,2})?[A-Za-z]?)\)\s/u;
+const PARAGRAPH = /^\s*(?:\((\d{1,3}(?:\.\d{1,2})?[A-Za-z]{0,2})\)|§\s*(\d+(?:er)?)\.|(\d{1,3})\.(?!\d)|(\d{1,3})\)|Abs\.\s*(\d+))\s+/u;
+const POINT = /^\s*(?:\(([a-z]{1,3}|[ivxlc]{1,6}|[A-Z])\)|([a-z])\)|([a-z])\.(?=\s)|(\d{1,2})°|([–—•▪·*-]))\s*/u;
+const QUOTE_START = /^\s*[“"«‘„]/u;
+const SENTENCE_VERB = /\s(?:shall|is|are|was|were|means|may|must|has|have|commits|est|sont|doit|peut|désigne|wird|ist|sind|será|es|son)\s/u;
+
+interface LineKind {
+  kind: 'blank' | 'division' | 'article' | 'paragraph' | 'point' | 'text';
+  keyword?: string;
+  num?: string;
+  heading?: string;
+  /** Offset (from the line start) where the line's body text begins, if the heading line carries text. */
+  bodyAt?: number;
+  /** A paragraph number on the same line as an article heading ("4.—(1)"). */
+  paragraphNum?: string;
+  quoteStart?: boolean;
+}
+
+/** Read the provisions of a draft and cut it into units of reading. Linear in the number of lines. */
+export function readStructure(lines: LineIndex, language: LanguageCode): Structure {
+  const text = lines.text;
+  const roots: Provision[] = [];
+  const units: Unit[] = [];
+  let division: Provision | undefined;
+  let article: Provision | undefined;
+  let paragraph: Provision | undefined;
+  let point: Provision | undefined;
+  let alinea = 0;
+  let unitStart = -1;
+  let prevLineEnd = '';
+  let prevBlank = true;
+  let headingAwaitingTitle: Provision | undefined;
+  let titleLine = -1;
+
+  const close = (p: Provision | undefined, at: number) => {
+    if (p && p.range.end < 0) p.range.end = at;
+  };
+  const closeUnit = (at: number) => {
+    if (unitStart < 0) return;
+    let end = at;
+    while (end > unitStart && /\s/.test(text[end - 1])) end--;
+    if (end > unitStart) {
+      const provision = point?.parent ?? paragraph ?? article ?? division;
+      const label = paragraph?.label ?? (article ? (alinea > 1 ? alineaLabel(article, alinea, language) : article.label) : division?.label ?? '');
+      units.push({ range: { start: unitStart, end }, provision, article, label });
+    }
+    unitStart = -1;
+  };
+  const attach = (p: Provision, parent: Provision | undefined) => {
+    p.parent = parent;
+    if (parent) parent.children.push(p);
+    else roots.push(p);
+  };
+
+  for (let line = 0; line < lines.lineCount; line++) {
+    const start = lines.lineStarts[line];
+    const end = lines.lineEnd(line);
+    const raw = text.slice(start, end);
+    const next = line + 1 < lines.lineCount ? text.slice(lines.lineStarts[line + 1], lines.lineEnd(line + 1)) : '';
+    const k = classifyLine(raw, next, language, article !== undefined);
+
+    // A heading without a title may carry it on the very next line: "PART 2" / "OFFENCES",
+    // "Article 175" / "Exploitation of a child for pornography" (a marginal heading).
+    if (headingAwaitingTitle && line === titleLine && k.kind === 'text' && isTitleLine(raw)) {
+      headingAwaitingTitle.heading = raw.trim();
+      headingAwaitingTitle.headingRange.end = end;
+      headingAwaitingTitle = undefined;
+      continue;
+    }
+    headingAwaitingTitle = undefined;
+
+    if (k.kind === 'blank') {
+      prevBlank = true;
+      continue;
+    }
+
+    if (k.kind === 'division') {
+      closeUnit(start);
+      for (const p of [point, paragraph, article]) close(p, start);
+      close(division, start);
+      point = paragraph = article = undefined;
+      division = makeProvision('division', k, start, end);
+      attach(division, undefined);
+      alinea = 0;
+      if (!k.heading) {
+        headingAwaitingTitle = division;
+        titleLine = line + 1;
+      }
+    } else if (k.kind === 'article') {
+      closeUnit(start);
+      for (const p of [point, paragraph, article]) close(p, start);
+      point = paragraph = undefined;
+      article = makeProvision('article', k, start, end);
+      attach(article, division);
+      alinea = 0;
+      if (!k.heading && k.bodyAt === undefined && !k.paragraphNum) {
+        headingAwaitingTitle = article;
+        titleLine = line + 1;
+      }
+      if (k.paragraphNum) {
+        paragraph = makeProvision('paragraph', { kind: 'paragraph', keyword: '', num: k.paragraphNum }, start, end);
+        paragraph.label = `${article.label}(${k.paragraphNum})`;
+        attach(paragraph, article);
+      }
+      if (k.bodyAt !== undefined) {
+        unitStart = start + k.bodyAt;
+        alinea = 1;
+      }
+    } else if (k.kind === 'paragraph') {
+      closeUnit(start);
+      close(point, start);
+      close(paragraph, start);
+      point = undefined;
+      paragraph = makeProvision('paragraph', k, start, end);
+      paragraph.label = article ? `${article.label}(${k.num})` : `(${k.num})`;
+      attach(paragraph, article ?? division);
+      unitStart = start;
+    } else if (k.kind === 'point') {
+      close(point, start);
+      point = makeProvision('point', k, start, end);
+      const parent = paragraph ?? article ?? division;
+      point.label = k.num ? `${parent?.label ?? ''}(${k.num})` : parent?.label ?? '';
+      attach(point, parent);
+      // Points continue their paragraph's unit; a list that opens a provision starts one.
+      if (unitStart < 0) unitStart = start;
+    } else {
+      // Body text. A new unit starts after a blank line, at a line that opens with a quotation
+      // mark (a definition, an inserted paragraph), or after a line that ended a sentence.
+      const sentenceEnded = /[.!?»”"]$/.test(prevLineEnd) && /^\s*[\p{Lu}«“"]/u.test(raw);
+      if (unitStart < 0 || prevBlank || k.quoteStart || sentenceEnded) {
+        closeUnit(start);
+        unitStart = start + (raw.length - raw.trimStart().length);
+        if (article) alinea++;
+      }
+    }
+    prevLineEnd = raw.trimEnd();
+    prevBlank = false;
+  }
+  closeUnit(text.length);
+  for (const p of [point, paragraph, article, division]) close(p, text.length);
+  fixRanges(roots, text.length);
+  return { provisions: roots, units };
+}
+
+/** A short line with no sentence: a heading's title ("OFFENCES", "Exploitation of a child for pornography"). */
+function isTitleLine(raw: string): boolean {
+  const t = raw.trim();
+  if (t.length > 100 || /[.:;,]$/.test(t) || QUOTE_START.test(raw)) return false;
+  if (!/^\p{Lu}/u.test(t)) return false;
+  return !SENTENCE_VERB.test(` ${t} `);
+}
+
+function alineaLabel(article: Provision, n: number, language: LanguageCode): string {
+  return language === 'fr' ? `${article.label}, alinéa ${n}` : `${article.label}, paragraph ${n}`;
+}
+
+function makeProvision(kind: ProvisionKind, k: LineKind, start: number, end: number): Provision {
+  const keyword = k.keyword ?? '';
+  const num = k.num ?? '';
+  // Bare-numbered sections ("4  Exception for …") are cited as "section 4" in the drafting
+  // traditions that use them.
+  const label = keyword ? `${keyword} ${num}` : kind === 'article' ? `Section ${num}` : num;
+  return {
+    kind,
+    keyword,
+    num,
+    heading: k.heading || undefined,
+    label,
+    range: { start, end: -1 },
+    headingRange: { start, end },
+    children: [],
+  };
+}
+
+/** Ranges closed at -1 (never closed) end at their parent's end; children never outrun parents. */
+function fixRanges(list: Provision[], end: number): void {
+  for (const p of list) {
+    if (p.range.end < 0 || p.range.end > end) p.range.end = end;
+    fixRanges(p.children, p.range.end);
+  }
+}
+
+function classifyLine(raw: string, next: string, language: LanguageCode, inArticle: boolean): LineKind {
+  const trimmed = raw.trim();
+  if (!trimmed) return { kind: 'blank' };
+  const quoteStart = QUOTE_START.test(raw);
+  const first = trimmed[0];
+
+  // Cheap first-character filters keep this linear and fast on long drafts.
+  if (/[A-ZÀ-ÖØ-Þ#ĀČŠŽ]/u.test(first) || first === '§' || first === 's') {
+    const d = DIVISION.exec(raw);
+    if (d && isHeadingRest(d[3])) return { kind: 'division', keyword: d[1], num: d[2], heading: cleanHeading(d[3]) };
+    if (language !== 'en') {
+      const fs = FRENCH_SECTION.exec(raw);
+      if (fs && isHeadingRest(fs[3])) return { kind: 'division', keyword: fs[1], num: fs[2], heading: cleanHeading(fs[3]) };
+    }
+    const a = inArticle && first === '§' && PARAGRAPH.test(raw) ? null : ARTICLE.exec(raw);
+    if (a) {
+      const keyword = normaliseKeyword(a[1]);
+      const num = `${a[2] ? a[2].replace(/\s+/g, ' ') : ''}${a[3]}`;
+      const rest = a[4];
+      if (keyword === 's.' && !/^\s*[–—:\-.]|^\s*$|^\s+\p{Lu}/u.test(rest)) return { kind: 'text', quoteStart };
+      if (isHeadingRest(rest) && !(rest.trim() && /^\s*\p{Ll}/u.test(next))) return { kind: 'article', keyword, num, heading: cleanHeading(rest) };
+      // "Art. 227-23. – Le fait de …": a heading followed by its body on the same line.
+      const body = /^\s*\.?\s*[–—:\-.]\s+(?=\S)/u.exec(rest);
+      if (body && SENTENCE_VERB.test(` ${rest} `)) {
+        return { kind: 'article', keyword, num, bodyAt: raw.length - rest.length + body[0].length };
+      }
+    }
+  }
+  if (/\d/.test(first)) {
+    const ap = ARTICLE_WITH_PARAGRAPH.exec(raw);
+    if (ap && !(inArticle && /^\d+$/.test(ap[1]) && false)) return { kind: 'article', keyword: '', num: ap[1], paragraphNum: ap[2], bodyAt: raw.indexOf(`(${ap[2]})`) };
+    const bare = BARE_NUMBER_HEADING.exec(raw);
+    // "160A. Possession of …" heads a section; inside an article, "2. For the purpose …" is a paragraph.
+    if (bare && !(inArticle && bare[2] === '.') && !SENTENCE_VERB.test(` ${bare[3]} `) && !/^\s*\p{Ll}/u.test(next)) {
+      return { kind: 'article', keyword: '', num: bare[1], heading: bare[3].trim() };
+    }
+  }
+  const para = PARAGRAPH.exec(raw);
+  if (para) {
+    return { kind: 'paragraph', num: para[1] ?? para[2] ?? para[3] ?? para[4] ?? para[5], quoteStart };
+  }
+  const pt = POINT.exec(raw);
+  if (pt) {
+    const num = pt[1] ?? pt[2] ?? pt[3] ?? (pt[4] ? `${pt[4]}°` : undefined);
+    return { kind: 'point', num, quoteStart };
+  }
+  return { kind: 'text', quoteStart };
+}
+
+/** After a heading's number: nothing, a separator and a title, or a short capitalised title. */
+function isHeadingRest(rest: string): boolean {
+  const r = rest.trim();
+  if (!r) return true;
+  if (/^[(,;]|^of\b|^de\b|^du\b|^des\b|^der\b|^des\b|^\p{Ll}/u.test(r)) return false;
+  const title = r.replace(/^\.?\s*[–—:\-.]\s*/u, '');
+  if (title.length > 120 || /[,;]$/.test(title)) return false;
+  return !SENTENCE_VERB.test(` ${title} `);
+}
+
+function cleanHeading(rest: string): string {
+  return rest.trim().replace(/^\.?\s*[–—:\-.]\s*/u, '').trim();
+}
+
+function normaliseKeyword(k: string): string {
+  const map: Record<string, string> = {
+    ARTICLE: 'Article', 'ART.': 'Art.', ARTIKEL: 'Artikel', ARTÍCULO: 'Artículo', SECTION: 'Section',
+    'SEC.': 'Sec.', '§§': '§', CLAUSE: 'Clause',
+  };
+  return map[k] ?? k;
+}

@@ -1,0 +1,218 @@
+import type { OffsetRange } from '../text/range';
+import type { LanguageCode } from '../terminology/pack';
+import type { LineIndex } from '../text/lineIndex';
+import { ACTS, findCues, type Act, type Category, type Hit } from './lexicon';
+import { readStructure, type Provision, type Structure, type Unit } from './provisions';
+
+/** The conditions an exemption may carry (Recommendations II-5, II-6, II-8). */
+export type Condition =
+  | 'ownImages' | 'consentOfDepicted' | 'consent' | 'privateUse' | 'passive' | 'ageOfConsent'
+  | 'ageDifference' | 'maturity' | 'noAbuse' | 'thirdParty' | 'relationship';
+
+const CONDITIONS: readonly Condition[] = [
+  'ownImages', 'consentOfDepicted', 'consent', 'privateUse', 'passive', 'ageOfConsent',
+  'ageDifference', 'maturity', 'noAbuse', 'thirdParty', 'relationship',
+];
+
+/** What one unit of the draft says, read from its cues. */
+export interface UnitReading {
+  unit: Unit;
+  /** Categories present in the unit (and, for a few, in its provision's heading). */
+  cats: ReadonlySet<Category>;
+  hits: readonly Hit[];
+  /** The unit names or describes the material, or refers back to it. */
+  material: boolean;
+  /** Acts of Article 20(1) it mentions, and those only mentioned with a narrowing condition. */
+  acts: ReadonlySet<Act>;
+  narrowedActs: ReadonlySet<Act>;
+  offence: boolean;
+  /** A criminal offence concerning the material (Article 20 type). */
+  csamOffence: boolean;
+  exemption?: ExemptionReading;
+  definition: boolean;
+  grooming: boolean;
+  /** Threatening a child with sexual images of that child. */
+  sexualExtortion: boolean;
+  /** Extortion or threats in general, not tied to sexual images of children. */
+  generalExtortion: boolean;
+  lastResort: boolean;
+  diversion: boolean;
+  education: boolean;
+  /** A general clause on the age of criminal responsibility. */
+  criminalResponsibilityAge: boolean;
+}
+
+export interface ExemptionReading {
+  /** Limited to children, or open to anyone (adults included). */
+  beneficiary: 'child' | 'anyone';
+  conduct: ReadonlySet<'produce' | 'possess' | 'share' | 'receive' | 'access'>;
+  conditions: ReadonlySet<Condition>;
+  /** A defence for police, research, proceedings: not about self-generated images. */
+  legitimatePurpose: boolean;
+}
+
+export interface Reading {
+  structure: Structure;
+  units: UnitReading[];
+  /** Units by article, to resolve "such material" and cross-references. */
+  byArticle: Map<Provision, UnitReading[]>;
+  language: LanguageCode;
+}
+
+/** Heading cues that colour every unit of the provision they head ("Sexual extortion", "Grooming"). */
+const HEADING_CONTEXT: readonly Category[] = ['material', 'sexualQuality', 'grooming', 'extortionWord', 'threat', 'minor', 'education', 'ict'];
+
+/**
+ * Read a draft: its provisions, its units, and what each unit does. `quoted(range)` says whether
+ * a range is quoted text of another instrument, which is never evidence.
+ */
+export function readDraft(
+  text: string,
+  lines: LineIndex,
+  language: LanguageCode,
+  quoted: (range: OffsetRange) => boolean,
+): Reading {
+  const structure = readStructure(lines, language);
+  const hits = findCues(text).filter((h) => !quoted(h));
+  const units: UnitReading[] = [];
+  const byArticle = new Map<Provision, UnitReading[]>();
+
+  // Sweep hits into units (both sorted by start).
+  let h = 0;
+  const headingHits = new Map<Provision, Hit[]>();
+  const headingOf = (p: Provision | undefined): Hit[] => {
+    if (!p) return [];
+    let list = headingHits.get(p);
+    if (!list) {
+      list = hitsIn(hits, p.headingRange).filter((x) => HEADING_CONTEXT.includes(x.category));
+      headingHits.set(p, list);
+    }
+    return list;
+  };
+  for (const unit of structure.units) {
+    while (h < hits.length && hits[h].start < unit.range.start) h++;
+    const own: Hit[] = [];
+    for (let k = h; k < hits.length && hits[k].start < unit.range.end; k++) own.push(hits[k]);
+    const context = [...headingOf(unit.article), ...headingOf(unit.article?.parent)];
+    const reading = readUnit(unit, own, context, text);
+    units.push(reading);
+    if (unit.article) {
+      let list = byArticle.get(unit.article);
+      if (!list) byArticle.set(unit.article, (list = []));
+      list.push(reading);
+    }
+  }
+  resolveAnaphora(units, byArticle);
+  return { structure, units, byArticle, language };
+}
+
+function hitsIn(hits: Hit[], range: OffsetRange): Hit[] {
+  let lo = 0;
+  let hi = hits.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (hits[mid].start < range.start) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: Hit[] = [];
+  for (let k = lo; k < hits.length && hits[k].start < range.end; k++) out.push(hits[k]);
+  return out;
+}
+
+const NUMBER_WORD = /\b(?:\d{1,2}|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|dix|onze|douze|treize|quatorze|quinze|seize|zehn|zwölf|vierzehn)\b/iu;
+
+function readUnit(unit: Unit, own: Hit[], context: Hit[], text: string): UnitReading {
+  const cats = new Set<Category>();
+  for (const x of own) cats.add(x.category);
+  const has = (c: Category) => cats.has(c);
+  const contextCats = new Set(context.map((x) => x.category));
+
+  const sexualImages = has('material') || (has('materialObject') && (has('sexualQuality') || contextCats.has('sexualQuality')));
+  const describedMaterial = has('materialObject') && (has('minor') || contextCats.has('minor')) && (has('sexualQuality') || contextCats.has('sexualQuality'));
+  const material = has('material') || describedMaterial;
+
+  // Which acts, and which only with a narrowing condition: a narrowing cue narrows the act
+  // nearest to it ("consulter habituellement … ou de détenir" narrows consulting only).
+  const actHits = own.filter((x) => (ACTS as readonly string[]).includes(x.category));
+  const acts = new Set<Act>(actHits.map((x) => x.category as Act));
+  const narrowedHits = new Set<Hit>();
+  for (const n of own) {
+    if (n.category !== 'narrowHabitual' && n.category !== 'narrowGain' && n.category !== 'narrowIntent') continue;
+    let best: Hit | undefined;
+    for (const a of actHits) {
+      const d = Math.min(Math.abs(a.start - n.end), Math.abs(n.start - a.end));
+      if (!best || d < Math.min(Math.abs(best.start - n.end), Math.abs(n.start - best.end))) best = a;
+    }
+    if (best) narrowedHits.add(best);
+  }
+  const narrowedActs = new Set<Act>();
+  for (const act of acts) {
+    const hitsOfAct = actHits.filter((x) => x.category === act);
+    if (hitsOfAct.every((x) => narrowedHits.has(x))) narrowedActs.add(act);
+  }
+
+  const offence = has('offence');
+  const lastResort = has('lastResort');
+  const isExemption = has('exemption') && !lastResort;
+  const grooming = has('grooming') || contextCats.has('grooming');
+  const threat = has('threat') || has('extortionWord') || contextCats.has('extortionWord');
+  const minor = has('minor') || contextCats.has('minor');
+
+  const groomingOffence = grooming && minor && (offence || contextCats.has('grooming')) && !isExemption && (has('grooming') || has('ict') || has('meeting'));
+  const sexualExtortion = threat && has('threat') && minor && sexualImages && offence && !isExemption;
+  const generalExtortion = !sexualExtortion && offence && !isExemption && (has('extortionWord') || (has('threat') && (has('gainMoney') || has('gainOther'))));
+  const definition = has('definition') && has('material') && !offence && !isExemption;
+  const csamOffence = offence && material && acts.size > 0 && !isExemption && !groomingOffence && !sexualExtortion && !definition;
+
+  let exemption: ExemptionReading | undefined;
+  if (isExemption) {
+    const conduct = new Set<'produce' | 'possess' | 'share' | 'receive' | 'access'>();
+    if (has('actProduce')) conduct.add('produce');
+    if (has('actPossess')) conduct.add('possess');
+    if (has('share') || has('actDistribute') || has('actOffer')) conduct.add('share');
+    if (has('received') || has('passive')) conduct.add('receive');
+    if (has('actAccess') || has('actProcure')) conduct.add('access');
+    const conditions = new Set<Condition>(CONDITIONS.filter((c) => has(c)));
+    if (conditions.has('consentOfDepicted')) conditions.add('consent');
+    const beneficiary = has('childSubject') ? 'child' : has('anyoneSubject') ? 'anyone' : has('minor') ? 'child' : 'anyone';
+    exemption = { beneficiary, conduct, conditions, legitimatePurpose: has('legitimatePurpose') };
+  }
+
+  return {
+    unit,
+    cats,
+    hits: own,
+    material,
+    acts,
+    narrowedActs,
+    offence,
+    csamOffence,
+    exemption,
+    definition,
+    grooming: groomingOffence,
+    sexualExtortion,
+    generalExtortion,
+    lastResort: lastResort && (minor || has('exemption')),
+    diversion: has('diversion') && minor && !offence,
+    education: (has('education') || contextCats.has('education')) && !offence && !isExemption && !lastResort && !has('diversion') && (minor || contextCats.has('minor') || has('ict')),
+    criminalResponsibilityAge: has('criminalResponsibility') && minor && !material && NUMBER_WORD.test(text.slice(unit.range.start, unit.range.end)),
+  };
+}
+
+/**
+ * "Le fait d'offrir … une telle image", "possession of such material": a unit that refers back
+ * to the material concerns it when its provision names the material elsewhere.
+ */
+function resolveAnaphora(units: UnitReading[], byArticle: Map<Provision, UnitReading[]>): void {
+  for (const list of byArticle.values()) {
+    const named = list.some((u) => u.material);
+    if (!named) continue;
+    for (const u of list) {
+      if (u.material || !u.cats.has('materialAnaphora')) continue;
+      const mutable = u as { material: boolean; csamOffence: boolean };
+      mutable.material = true;
+      mutable.csamOffence = u.offence && u.acts.size > 0 && !u.exemption && !u.grooming && !u.sexualExtortion && !u.definition;
+    }
+  }
+  void units;
+}
