@@ -10,6 +10,7 @@ import { readDraft, type Reading } from './structure/reading';
 import { findDirectives, Suppressions, type Directive } from './suppression';
 import { checkTerminology } from './terminology/rule';
 import { LANGUAGES, type LanguageCode } from './terminology/pack';
+import { LineIndex } from './text/lineIndex';
 
 export interface Analysis {
   source: Source;
@@ -50,7 +51,8 @@ export function analyse(source: Source, settings: Settings): Analysis {
   const termFindings: Finding[] = [];
   for (const check of TEXT_CHECKS) termFindings.push(...check(ctx).filter(keep));
 
-  const reading = readDraft(text, lines, language, (range) => ctx.quoted.isQuoted(range));
+  // Structure is read from the text with directive comments blanked, like every other check.
+  const reading = readDraft(text, directives.length ? new LineIndex(text) : lines, language, (range) => ctx.quoted.isQuoted(range));
   const checklist = runChecklist({ ...ctx, reading, termFindings });
   checklist.findings = checklist.findings.filter(keep);
 

@@ -42,9 +42,9 @@ export interface Structure {
   units: Unit[];
 }
 
-const DIVISION = /^\s*(?:#{1,6}\s*)?(PART|Part|CHAPTER|Chapter|TITLE|Title|BOOK|Book|DIVISION|Division|SUBDIVISION|Subdivision|SCHEDULE|Schedule|CHAPITRE|Chapitre|TITRE|Titre|LIVRE|Livre|SOUS-TITRE|Sous-titre|TEIL|Teil|ABSCHNITT|Abschnitt|KAPITEL|Kapitel|CAPÍTULO|Capítulo|TÍTULO|Título|LIBRO|Libro)\s+([IVXLCDM]+|\d+[A-Za-z]?|[A-Z]|IER|Ier|1er|premier|PREMIER|première|PREMIÈRE|unique|UNIQUE|ONE|One|TWO|Two|THREE|Three|FOUR|Four|FIVE|Five|SIX|Six)\b\.?\s*(?:[–—:\-.]\s*)?(.*)$/u;
-const FRENCH_SECTION = /^\s*(?:#{1,6}\s*)?(SECTION|Section|Sous-section|SOUS-SECTION|Paragraphe|PARAGRAPHE)\s+(\d+|[IVXLC]+|unique|première|1re)\b\s*(?:[–—:\-.]\s*)?(.*)$/u;
-const ARTICLE = /^\s*(?:#{1,6}\s*)?(Article|ARTICLE|Art\.|ART\.|Artikel|ARTIKEL|Artículo|ARTÍCULO|Section|SECTION|Sec\.|SEC\.|s\.|ss\.|§§?|Regulation|Rule|Clause|CLAUSE)\s*(L\.\s*|R\.\s*)?(\d+(?:[-–.]\d+)*(?:[a-z]{1,2}|[A-Z]{1,3})?(?:\s?(?:bis|ter|quater|quinquies|sexies))?(?:er|re)?|[IVXLC]+|premier|unique)\b\.?(.*)$/u;
+const DIVISION = /^\s*(?:#{1,6}\s*)?(?:\*\*|__|\*|_)?(PART|Part|CHAPTER|Chapter|TITLE|Title|BOOK|Book|DIVISION|Division|SUBDIVISION|Subdivision|SCHEDULE|Schedule|CHAPITRE|Chapitre|TITRE|Titre|LIVRE|Livre|SOUS-TITRE|Sous-titre|TEIL|Teil|ABSCHNITT|Abschnitt|KAPITEL|Kapitel|CAPÍTULO|Capítulo|TÍTULO|Título|LIBRO|Libro)\s+([IVXLCDM]+|\d+[A-Za-z]?|[A-Z]|IER|Ier|1er|premier|PREMIER|première|PREMIÈRE|unique|UNIQUE|ONE|One|TWO|Two|THREE|Three|FOUR|Four|FIVE|Five|SIX|Six)\b\.?\s*(?:[–—:\-.]\s*)?(.*)$/u;
+const FRENCH_SECTION = /^\s*(?:#{1,6}\s*)?(?:\*\*|__|\*|_)?(SECTION|Section|Sous-section|SOUS-SECTION|Paragraphe|PARAGRAPHE)\s+(\d+|[IVXLC]+|unique|première|1re)\b\s*(?:[–—:\-.]\s*)?(.*)$/u;
+const ARTICLE = /^\s*(?:#{1,6}\s*)?(?:\*\*|__|\*|_)?(Article|ARTICLE|Art\.|ART\.|Artikel|ARTIKEL|Artículo|ARTÍCULO|Section|SECTION|Sec\.|SEC\.|s\.|ss\.|§§?|Regulation|Rule|Clause|CLAUSE)\s*(L\.\s*|R\.\s*)?(\d+(?:[-–.]\d+)*(?:[a-z]{1,2}|[A-Z]{1,3}|\s[a-z]\b)?(?:\s?(?:bis|ter|quater|quinquies|sexies))?(?:er|re)?|[IVXLC]+|premier|unique)\b\.?(?:\*\*|__|\*|_)?(.*)$/u;
 const BARE_NUMBER_HEADING = /^\s*(\d{1,4}[A-Z]{0,3})(\.|\s{2,}|\t)\s*(\p{Lu}[^.;:,]{1,100})\s*$/u;
 // "4.—(1)", "163.1 (1)", "1. (1)", "474.22 (1)": a section number and its first subsection on one line.
 const ARTICLE_WITH_PARAGRAPH = /^\s*(\d{1,4}(?:\.\d{1,3})*[A-Z]{0,3})\.?\s*[—–-]?\s*\((\d+(?:\.\d{1,2})?[A-Za-z]?)\)\s/u;
@@ -80,6 +80,7 @@ export function readStructure(lines: LineIndex, language: LanguageCode): Structu
   let prevBlank = true;
   let headingAwaitingTitle: Provision | undefined;
   let titleLine = -1;
+  let marginalNote: number | undefined;
 
   const close = (p: Provision | undefined, at: number) => {
     if (p && p.range.end < 0) p.range.end = at;
@@ -146,24 +147,39 @@ export function readStructure(lines: LineIndex, language: LanguageCode): Structu
         headingAwaitingTitle = article;
         titleLine = line + 1;
       }
+      if (marginalNote !== undefined && k.bodyAt !== undefined) {
+        unitStart = marginalNote;
+        marginalNote = undefined;
+      }
       if (k.paragraphNum) {
         paragraph = makeProvision('paragraph', { kind: 'paragraph', keyword: '', num: k.paragraphNum }, start, end);
         paragraph.label = `${article.label}(${k.paragraphNum})`;
         attach(paragraph, article);
       }
       if (k.bodyAt !== undefined) {
-        unitStart = start + k.bodyAt;
+        if (unitStart < 0) unitStart = start + k.bodyAt;
         alinea = 1;
       }
+    } else if (k.kind === 'paragraph' && unitStart >= 0 && !prevBlank && /[,\p{L}\d—–-]$/u.test(prevLineEnd) && !marginalNote) {
+      // "A person who\n1. depicts …\n2. disseminates …": numbered items inside a sentence are
+      // points of the same unit, not new paragraphs.
+      close(point, start);
+      point = makeProvision('point', k, start, end);
+      const parent = paragraph ?? article ?? division;
+      point.label = `${parent?.label ?? ''}(${k.num})`;
+      attach(point, parent);
     } else if (k.kind === 'paragraph') {
-      closeUnit(start);
+      const noteStart = marginalNote;
+      closeUnit(noteStart ?? start);
       close(point, start);
       close(paragraph, start);
       point = undefined;
       paragraph = makeProvision('paragraph', k, start, end);
       paragraph.label = article ? `${article.label}(${k.num})` : `(${k.num})`;
       attach(paragraph, article ?? division);
-      unitStart = start;
+      // A marginal note ("Possession of child pornography") above the paragraph is read with it.
+      unitStart = noteStart ?? start;
+      marginalNote = undefined;
     } else if (k.kind === 'point') {
       close(point, start);
       point = makeProvision('point', k, start, end);
@@ -176,7 +192,12 @@ export function readStructure(lines: LineIndex, language: LanguageCode): Structu
       // Body text. A new unit starts after a blank line, at a line that opens with a quotation
       // mark (a definition, an inserted paragraph), or after a line that ended a sentence.
       const sentenceEnded = /[.!?»”"]$/.test(prevLineEnd) && /^\s*[\p{Lu}«“"]/u.test(raw);
-      if (unitStart < 0 || prevBlank || k.quoteStart || sentenceEnded) {
+      const noteFollows = isTitleLine(raw) && (PARAGRAPH.test(next) || ARTICLE_WITH_PARAGRAPH.test(next));
+      if (noteFollows) {
+        // A marginal note: it belongs to the provision on the next line.
+        closeUnit(start);
+        marginalNote = start + (raw.length - raw.trimStart().length);
+      } else if (unitStart < 0 || prevBlank || k.quoteStart || sentenceEnded) {
         closeUnit(start);
         unitStart = start + (raw.length - raw.trimStart().length);
         if (article) alinea++;
@@ -236,7 +257,7 @@ function classifyLine(raw: string, next: string, language: LanguageCode, inArtic
   const first = trimmed[0];
 
   // Cheap first-character filters keep this linear and fast on long drafts.
-  if (/[A-ZÀ-ÖØ-Þ#ĀČŠŽ]/u.test(first) || first === '§' || first === 's') {
+  if (/[A-ZÀ-ÖØ-Þ#ĀČŠŽ*_]/u.test(first) || first === '§' || first === 's') {
     const d = DIVISION.exec(raw);
     if (d && isHeadingRest(d[3])) return { kind: 'division', keyword: d[1], num: d[2], heading: cleanHeading(d[3]) };
     if (language !== 'en') {
@@ -251,8 +272,8 @@ function classifyLine(raw: string, next: string, language: LanguageCode, inArtic
       if (keyword === 's.' && !/^\s*[–—:\-.]|^\s*$|^\s+\p{Lu}/u.test(rest)) return { kind: 'text', quoteStart };
       if (isHeadingRest(rest) && !(rest.trim() && /^\s*\p{Ll}/u.test(next))) return { kind: 'article', keyword, num, heading: cleanHeading(rest) };
       // "Art. 227-23. – Le fait de …": a heading followed by its body on the same line.
-      const body = /^\s*\.?\s*[–—:\-.]\s+(?=\S)/u.exec(rest);
-      if (body && SENTENCE_VERB.test(` ${rest} `)) {
+      const body = /^\s*\.?\s*[–—:\-.]\s+(?=[\p{Lu}«“"(])/u.exec(rest);
+      if (body && keyword !== 's.') {
         return { kind: 'article', keyword, num, bodyAt: raw.length - rest.length + body[0].length };
       }
     }
@@ -284,7 +305,7 @@ function isHeadingRest(rest: string): boolean {
   if (!r) return true;
   if (/^[(,;]|^of\b|^de\b|^du\b|^des\b|^der\b|^des\b|^\p{Ll}/u.test(r)) return false;
   const title = r.replace(/^\.?\s*[–—:\-.]\s*/u, '');
-  if (title.length > 120 || /[,;]$/.test(title)) return false;
+  if (title.length > 120 || /[,;:]$/.test(title)) return false;
   return !SENTENCE_VERB.test(` ${title} `);
 }
 

@@ -292,5 +292,8 @@ function classify(text: string, span: QuoteSpan, cues: readonly LanguageCues[]):
     if (c.definitionIntroducers.endsText(trimmedBefore.replace(/[(\s]+$/, ''))) return 'defined-term';
     if (c.newWordingCues.endsText(trimmedBefore)) return 'new-wording';
   }
+  // A block of text opening a line after "… replace section 377BH with —" / "… by:" is inserted.
+  const blockStart = /(?:^|\n)[ \t]*$/.test(text.slice(Math.max(0, span.outer.start - 40), span.outer.start));
+  if (blockStart && /(?:^|[^\p{L}])(?:with|by|par|durch)\s*[:—–-]*$/iu.test(trimmedBefore)) return 'new-wording';
   return 'quotation';
 }
