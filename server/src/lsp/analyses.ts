@@ -1,0 +1,93 @@
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { analyse, type Analysis } from '../core/analyse';
+import { formatOf, sourceFor } from '../core/formats';
+import { formatBytes, t } from '../core/i18n';
+import type { Settings } from '../core/settings';
+import type { DraftFormat } from '../core/source';
+import type { DocumentSettings } from './documentSettings';
+
+/** The result of looking at one version of a document. */
+export type Outcome =
+  | { kind: 'analysed'; uri: string; version: number; settings: Settings; analysis: Analysis }
+  | { kind: 'too-large'; uri: string; version: number; settings: Settings; message: string; firstLineLength: number };
+
+interface Entry {
+  version: number;
+  generation: number;
+  outcome: Promise<Outcome | undefined>;
+}
+
+/**
+ * One analysis per (document, version), shared by diagnostics, hovers, code actions and symbols:
+ * a hover or a quick fix never analyses again what the diagnostics already analysed, and edits
+ * are always computed from the text of the version they name.
+ *
+ * Work a newer version made stale is dropped before it starts: the settings lookup is awaited,
+ * then pending notifications are let in, and only a version that is still current is analysed.
+ */
+export class Analyses {
+  readonly #entries = new Map<string, Entry>();
+
+  constructor(
+    private readonly settings: DocumentSettings,
+    private readonly currentVersion: (uri: string) => number | undefined,
+  ) {}
+
+  /** The outcome for the document's current version; undefined when a newer version superseded it. */
+  get(document: TextDocument): Promise<Outcome | undefined> {
+    const { uri, version } = document;
+    const generation = this.settings.generation;
+    const entry = this.#entries.get(uri);
+    if (entry && entry.version === version && entry.generation === generation) return entry.outcome;
+    // Read everything from the document now: TextDocument objects are updated in place.
+    const text = document.getText();
+    const format = draftFormat(document.languageId, uri);
+    const outcome = this.#run(uri, version, text, format).catch((e: Error) => {
+      if (this.#entries.get(uri)?.outcome === outcome) this.#entries.delete(uri);
+      throw e;
+    });
+    this.#entries.set(uri, { version, generation, outcome });
+    return outcome;
+  }
+
+  /** The cached outcome of exactly this version, if any (no new work). */
+  peek(uri: string, version: number): Promise<Outcome | undefined> | undefined {
+    const entry = this.#entries.get(uri);
+    return entry && entry.version === version && entry.generation === this.settings.generation ? entry.outcome : undefined;
+  }
+
+  forget(uri: string): void {
+    this.#entries.delete(uri);
+  }
+
+  clear(): void {
+    this.#entries.clear();
+  }
+
+  async #run(uri: string, version: number, text: string, format: DraftFormat): Promise<Outcome | undefined> {
+    const settings = await this.settings.settingsFor(uri);
+    // Let queued didChange notifications land first: typing fast must not queue analyses.
+    await new Promise((resolve) => setImmediate(resolve));
+    if (this.currentVersion(uri) !== version) return undefined;
+    const size = Buffer.byteLength(text, 'utf8');
+    if (size > settings.maxFileSize) {
+      const nl = text.search(/\r|\n/);
+      return {
+        kind: 'too-large',
+        uri,
+        version,
+        settings,
+        message: t(settings.locale, 'file.tooLarge', formatBytes(size), formatBytes(settings.maxFileSize)),
+        firstLineLength: nl < 0 ? text.length : nl,
+      };
+    }
+    const analysis = analyse(sourceFor(uri, text, format), settings);
+    return { kind: 'analysed', uri, version, settings, analysis };
+  }
+}
+
+/** Markdown by language; otherwise by file name (a .md opened as plain text is still Markdown). */
+export function draftFormat(languageId: string, uri: string): DraftFormat {
+  if (languageId === 'markdown') return 'markdown';
+  return formatOf(uri.replace(/[?#].*$/, ''));
+}

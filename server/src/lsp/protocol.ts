@@ -1,0 +1,75 @@
+/**
+ * The messages this server adds to LSP, shared by the server and the VS Code client. Plain
+ * method names and payload types only (no imports), so the client bundle does not pull in the
+ * server and the server does not depend on the client library.
+ */
+
+/** Fixed identity of the server in diagnostics, settings and code action kinds. */
+export const SOURCE = 'Lanzarote';
+export const CONFIGURATION_SECTION = 'lanzarote';
+export const FIX_ALL_KIND = 'source.fixAll.lanzarote';
+
+/** Client → server request: the twelve recommendations, for a picker. */
+export namespace RecommendationsRequest {
+  export const method = 'lanzarote/recommendations';
+  export interface Item {
+    id: string;
+    title: string;
+    /** "Require", "Request", "Invite" in the user's language. */
+    urgency: string;
+    url: string;
+  }
+  export type Result = Item[];
+}
+
+/**
+ * Client → server request: the page that explains a recommendation ("II-6") or a Convention
+ * provision ("Art. 20(1)(e)"), as Markdown, with its official source. Null for an unknown id.
+ */
+export namespace ExplainRequest {
+  export const method = 'lanzarote/explain';
+  export interface Params {
+    check: string;
+  }
+  export interface Result {
+    check: string;
+    title: string;
+    markdown: string;
+    url: string;
+  }
+}
+
+/** Client → server notification: the user trusted the workspace (VS Code restricted mode ended). */
+export namespace WorkspaceTrustNotification {
+  export const method = 'lanzarote/didChangeWorkspaceTrust';
+  export interface Params {
+    trusted: boolean;
+  }
+}
+
+/** What a client may tell the server in InitializeParams.initializationOptions. */
+export interface InitializationOptions {
+  /** False in an untrusted (restricted) workspace: the workspace's .lanzarote.json is only partly read. Default true. */
+  workspaceTrusted?: boolean;
+  /** The client watches .lanzarote.json itself and sends workspace/didChangeWatchedFiles. */
+  watchesConfigFiles?: boolean;
+  /** The client implements the commands named in code actions (lanzarote.showRecommendation). */
+  handlesCommands?: boolean;
+}
+
+/** The command a "Show Recommendation" code action runs, with the check id as argument. */
+export const SHOW_RECOMMENDATION_COMMAND = 'lanzarote.showRecommendation';
+
+/** What each diagnostic carries in `data`, read back by code actions. */
+export interface DiagnosticData {
+  /** Document version the diagnostic was computed from. */
+  version: number;
+  /** The recommendation or Convention check cited ("II-1", "Art. 20(1)(e)"), or "tool". */
+  check: string;
+  /** In quoted text of another instrument: the old wording is kept on purpose. */
+  quoted: boolean;
+  /** A safe automatic fix exists. */
+  fixable: boolean;
+  /** Wording to consider where there is no safe fix. */
+  suggestions?: string[];
+}

@@ -1,0 +1,282 @@
+import {
+  CodeActionKind,
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  LSPErrorCodes,
+  ResponseError,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type ClientCapabilities,
+  type Connection,
+  type DocumentDiagnosticReport,
+  type InitializeParams,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { explainArticle, officialUrl, recommendationPage } from '../core/explain';
+import { urgencyWord } from '../core/i18n';
+import { RECOMMENDATIONS, recommendation } from '../core/recommendations';
+import { articleNumber, checkLabel, parseArticleKey } from '../core/references';
+import { CONFIG_FILE_NAME } from '../node/configFiles';
+import { Analyses, type Outcome } from './analyses';
+import { codeActions } from './codeActions';
+import { toDiagnostics, type DiagnosticOptions } from './convert';
+import { DocumentSettings } from './documentSettings';
+import { hoverAt } from './hover';
+import {
+  CONFIGURATION_SECTION,
+  ExplainRequest,
+  FIX_ALL_KIND,
+  RecommendationsRequest,
+  SHOW_RECOMMENDATION_COMMAND,
+  WorkspaceTrustNotification,
+  type InitializationOptions,
+} from './protocol';
+import { documentSymbols, foldingRanges, symbolInformation } from './symbols';
+import { version } from '../../../package.json';
+
+/** Delay before re-analysing after a keystroke (push model); opening a document is immediate. */
+const TYPING_DELAY_MS = 150;
+
+/**
+ * The language server: wires LSP to the analysis core and nothing more. Documents, settings,
+ * the analysis cache and the conversion of findings to protocol types live in their own modules.
+ */
+export function startServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  let settings!: DocumentSettings;
+  let analyses!: Analyses;
+  let client: ClientFeatures;
+  let folders: string[] = [];
+  const timers = new Map<string, ReturnType<typeof setTimeout>>();
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    const options = (params.initializationOptions ?? {}) as InitializationOptions;
+    client = clientFeatures(params.capabilities, options);
+    settings = new DocumentSettings(connection, {
+      configurationRequests: client.configurationRequests,
+      clientLocale: params.locale,
+      workspaceTrusted: options.workspaceTrusted !== false,
+    });
+    analyses = new Analyses(settings, (uri) => documents.get(uri)?.version);
+    folders = (params.workspaceFolders ?? []).map((f) => f.uri);
+    if (folders.length === 0 && params.rootUri) folders = [params.rootUri];
+    settings.setWorkspaceFolders(folders);
+
+    const result: InitializeResult = {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        hoverProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+        documentSymbolProvider: { label: 'Lanzarote' },
+        foldingRangeProvider: true,
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: 'lanzarote-language-server', version },
+    };
+    if (client.pullDiagnostics) {
+      result.capabilities.diagnosticProvider = { identifier: 'lanzarote', interFileDependencies: false, workspaceDiagnostics: false };
+    }
+    // VS Code's client implements the command itself (a preview page); other editors get the official text.
+    if (!options.handlesCommands) result.capabilities.executeCommandProvider = { commands: [SHOW_RECOMMENDATION_COMMAND] };
+    return result;
+  });
+
+  connection.onInitialized(() => {
+    if (client.configurationChangeRegistration) {
+      void connection.client.register(DidChangeConfigurationNotification.type, { section: CONFIGURATION_SECTION });
+    }
+    if (client.watchedFilesRegistration) {
+      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${CONFIG_FILE_NAME}` }] });
+    }
+    if (client.workspaceFolders) {
+      connection.workspace.onDidChangeWorkspaceFolders((e) => {
+        const removed = new Set(e.removed.map((f) => f.uri));
+        folders = [...folders.filter((f) => !removed.has(f)), ...e.added.map((f) => f.uri)];
+        settings.setWorkspaceFolders(folders);
+        refresh();
+      });
+    }
+  });
+
+  // --- diagnostics ------------------------------------------------------------------------------
+
+  const diagnosticOptions = (): DiagnosticOptions => ({ relatedInformation: client.relatedInformation });
+
+  async function publish(uri: string): Promise<void> {
+    const document = documents.get(uri);
+    if (!document) return;
+    try {
+      const outcome = await analyses.get(document);
+      // A newer version is on its way; its own analysis will publish.
+      if (!outcome || documents.get(uri)?.version !== outcome.version) return;
+      await connection.sendDiagnostics({ uri, version: outcome.version, diagnostics: toDiagnostics(outcome, diagnosticOptions()) });
+    } catch (e) {
+      logError(`Analysing ${uri}`, e);
+    }
+  }
+
+  function schedule(uri: string, delay: number): void {
+    clearTimeout(timers.get(uri));
+    timers.set(
+      uri,
+      setTimeout(() => {
+        timers.delete(uri);
+        void publish(uri);
+      }, delay),
+    );
+  }
+
+  documents.onDidOpen((e) => {
+    if (!client.pullDiagnostics) schedule(e.document.uri, 0);
+  });
+  documents.onDidChangeContent((e) => {
+    // didOpen also fires a content change; the timer above is simply reset.
+    if (!client.pullDiagnostics) schedule(e.document.uri, e.document.version <= 1 ? 0 : TYPING_DELAY_MS);
+  });
+  documents.onDidClose((e) => {
+    const uri = e.document.uri;
+    clearTimeout(timers.get(uri));
+    timers.delete(uri);
+    analyses.forget(uri);
+    settings.forget(uri);
+    if (!client.pullDiagnostics) void connection.sendDiagnostics({ uri, diagnostics: [] });
+  });
+
+  connection.languages.diagnostics.on(async (params, token): Promise<DocumentDiagnosticReport> => {
+    const document = documents.get(params.textDocument.uri);
+    if (!document) return { kind: 'full', items: [] };
+    const resultId = `${document.version}:${settings.generation}`;
+    if (params.previousResultId === resultId) return { kind: 'unchanged', resultId };
+    const outcome = await analyses.get(document);
+    if (!outcome || token.isCancellationRequested) {
+      throw new ResponseError(LSPErrorCodes.ServerCancelled, 'The document changed; analysing the newer version.', { retriggerRequest: true });
+    }
+    return { kind: 'full', resultId, items: toDiagnostics(outcome, diagnosticOptions()) };
+  });
+
+  /** Settings, a configuration file or the workspace changed: analyse every open draft again. */
+  function refresh(): void {
+    settings.invalidate();
+    analyses.clear();
+    if (client.pullDiagnostics) {
+      if (client.diagnosticRefresh) void connection.languages.diagnostics.refresh();
+    } else {
+      for (const d of documents.all()) schedule(d.uri, 0);
+    }
+  }
+
+  connection.onDidChangeConfiguration((params) => {
+    settings.setPushedSettings(params.settings);
+    refresh();
+  });
+  connection.onDidChangeWatchedFiles((params) => {
+    if (params.changes.some((c) => c.uri.endsWith(`/${CONFIG_FILE_NAME}`))) {
+      settings.configFilesChanged();
+      refresh();
+    }
+  });
+  connection.onNotification(WorkspaceTrustNotification.method, (params: WorkspaceTrustNotification.Params) => {
+    settings.setTrusted(params.trusted);
+    refresh();
+  });
+
+  // --- features that read one version's analysis -----------------------------------------------
+
+  async function current(uri: string): Promise<Outcome | undefined> {
+    const document = documents.get(uri);
+    return document ? analyses.get(document) : undefined;
+  }
+
+  connection.onHover(async (params, token) => {
+    const outcome = await current(params.textDocument.uri);
+    return outcome && !token.isCancellationRequested ? hoverAt(outcome, params.position) : null;
+  });
+
+  connection.onCodeAction(async (params, token) => {
+    const document = documents.get(params.textDocument.uri);
+    if (!document) return [];
+    const outcome = await analyses.get(document);
+    if (!outcome || token.isCancellationRequested) return [];
+    return codeActions(outcome, params, { documentChanges: client.documentChanges, languageId: document.languageId });
+  });
+
+  connection.onDocumentSymbol(async (params, token) => {
+    const outcome = await current(params.textDocument.uri);
+    if (!outcome || outcome.kind !== 'analysed' || token.isCancellationRequested) return [];
+    return client.hierarchicalSymbols ? documentSymbols(outcome.analysis) : symbolInformation(outcome.analysis);
+  });
+
+  connection.onFoldingRanges(async (params, token) => {
+    const outcome = await current(params.textDocument.uri);
+    if (!outcome || outcome.kind !== 'analysed' || token.isCancellationRequested) return [];
+    return foldingRanges(outcome.analysis);
+  });
+
+  // --- the recommendations themselves ----------------------------------------------------------
+
+  connection.onRequest(RecommendationsRequest.method, async (): Promise<RecommendationsRequest.Result> => {
+    const locale = await settings.globalLocale();
+    return RECOMMENDATIONS.map((r) => ({ id: r.id, title: r.title, urgency: urgencyWord(locale, r.urgency), url: r.source.url }));
+  });
+
+  connection.onRequest(ExplainRequest.method, async (params: ExplainRequest.Params): Promise<ExplainRequest.Result | null> => {
+    const locale = await settings.globalLocale();
+    const rec = recommendation(params.check);
+    if (rec) return { check: rec.id, title: checkLabel(rec.id, locale), markdown: recommendationPage(rec.id, locale)!, url: rec.source.url };
+    const ref = parseArticleKey(params.check);
+    if (!ref) return null;
+    const key = `Art. ${articleNumber(ref)}`;
+    return { check: key, title: checkLabel(key, locale), markdown: `${explainArticle(ref, locale)}\n`, url: officialUrl(key)! };
+  });
+
+  connection.onExecuteCommand(async (params) => {
+    if (params.command !== SHOW_RECOMMENDATION_COMMAND) return;
+    const check = String(params.arguments?.[0] ?? '');
+    const url = officialUrl(check);
+    if (!url) return;
+    if (client.showDocument) await connection.window.showDocument({ uri: url, external: true });
+    else void connection.window.showInformationMessage(`${checkLabel(check, settings.locale)}: ${url}`);
+  });
+
+  connection.onShutdown(() => {
+    for (const timer of timers.values()) clearTimeout(timer);
+    timers.clear();
+  });
+
+  function logError(what: string, e: unknown): void {
+    const err = e as Error;
+    connection.console.error(`${what}: ${err?.stack ?? String(e)}`);
+  }
+
+  documents.listen(connection);
+  connection.listen();
+}
+
+interface ClientFeatures {
+  pullDiagnostics: boolean;
+  diagnosticRefresh: boolean;
+  configurationRequests: boolean;
+  configurationChangeRegistration: boolean;
+  watchedFilesRegistration: boolean;
+  workspaceFolders: boolean;
+  documentChanges: boolean;
+  relatedInformation: boolean;
+  hierarchicalSymbols: boolean;
+  showDocument: boolean;
+}
+
+function clientFeatures(c: ClientCapabilities, options: InitializationOptions): ClientFeatures {
+  return {
+    pullDiagnostics: !!c.textDocument?.diagnostic,
+    diagnosticRefresh: !!c.workspace?.diagnostics?.refreshSupport,
+    configurationRequests: !!c.workspace?.configuration,
+    configurationChangeRegistration: !!c.workspace?.didChangeConfiguration?.dynamicRegistration,
+    watchedFilesRegistration: !options.watchesConfigFiles && !!c.workspace?.didChangeWatchedFiles?.dynamicRegistration,
+    workspaceFolders: !!c.workspace?.workspaceFolders,
+    documentChanges: !!c.workspace?.workspaceEdit?.documentChanges,
+    relatedInformation: !!(c.textDocument?.publishDiagnostics?.relatedInformation ?? c.textDocument?.diagnostic?.relatedInformation),
+    hierarchicalSymbols: !!c.textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport,
+    showDocument: !!c.window?.showDocument?.support,
+  };
+}
