@@ -1,4 +1,5 @@
 import { commands, window, type ExtensionContext } from 'vscode';
+import { ChecklistView } from './checklist';
 import { LanzaroteClient } from './client';
 import { registerRecommendationCommands } from './recommendations';
 
@@ -16,6 +17,7 @@ export function activate(context: ExtensionContext): void {
     output,
     lanzarote,
     ...registerRecommendationCommands(lanzarote),
+    new ChecklistView(lanzarote),
     commands.registerCommand('lanzarote.restartServer', () => lanzarote?.restart()),
   );
   lanzarote.startIfNeeded();

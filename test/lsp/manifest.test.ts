@@ -81,7 +81,10 @@ describe('extension manifest', () => {
 
   test('commands: contributed and implemented by the client, with French titles', () => {
     const commands = manifest.contributes.commands.map((c: { command: string }) => c.command).sort();
-    assert.deepEqual(commands, ['lanzarote.openOfficialText', 'lanzarote.restartServer', 'lanzarote.showRecommendation']);
+    assert.deepEqual(commands, [
+      'lanzarote.exportReport', 'lanzarote.openOfficialText', 'lanzarote.refreshChecklist', 'lanzarote.restartServer',
+      'lanzarote.revealEvidence', 'lanzarote.showChecklist', 'lanzarote.showRecommendation',
+    ]);
     for (const c of commands) assert.ok(clientSource.includes(`'${c}'`), `${c} registered in the client`);
   });
 

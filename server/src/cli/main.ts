@@ -12,10 +12,12 @@ import { formatJson } from './formatters/json';
 import { toSarif } from './formatters/sarif';
 import { formatStylish } from './formatters/stylish';
 import { lintOne, type DraftInput } from './lint';
+import { runReport } from './report';
 import { reachesFailure, type FailOn, type FileResult } from './results';
 import { version } from '../../../package.json';
 
 const HELP = `Usage: lanzarote-lint [options] <file | folder | glob | ->...
+       lanzarote-lint report [--format md|html|json] <file>...   (the checklist; see report --help)
 
 Checks draft legislation against the Lanzarote Committee's recommendations II-1 to II-12
 (terminology, exemptions for children, grooming, sexual extortion).
@@ -55,6 +57,14 @@ interface Options {
 }
 
 export async function main(argv: string[], io = defaultIo()): Promise<number> {
+  if (argv[0] === 'report') {
+    try {
+      return await runReport(argv.slice(1), io);
+    } catch (e) {
+      io.err(`lanzarote-lint report: ${(e as Error).message}\nRun "lanzarote-lint report --help" for usage.\n`);
+      return 2;
+    }
+  }
   let options: Options;
   try {
     const parsed = parseOptions(argv, io.env);

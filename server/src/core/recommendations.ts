@@ -16,8 +16,9 @@ export interface Opinion {
 export interface Recommendation {
   id: RecommendationId;
   urgency: Urgency;
-  /** Our own short label. */
+  /** Our own short label, in English and in French. */
   title: string;
+  titleFr: string;
   /** The sentence that introduces the recommendation, verbatim from the factsheet. */
   lead: string;
   /** The recommendation's wording, verbatim from the factsheet (one entry per bullet). */
@@ -63,6 +64,11 @@ export const DEFAULT_SEVERITY: Record<Urgency, Severity> = {
   request: 'warning',
   invite: 'information',
 };
+
+/** The recommendation's short label in the user's language. */
+export function titleOf(rec: Recommendation, locale: string): string {
+  return locale === 'fr' ? rec.titleFr : rec.title;
+}
 
 export function conventionArticle(number: string): ConventionArticle | undefined {
   return CONVENTION_ARTICLES.find((a) => a.number === number);

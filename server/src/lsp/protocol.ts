@@ -73,3 +73,47 @@ export interface DiagnosticData {
   /** Wording to consider where there is no safe fix. */
   suggestions?: string[];
 }
+
+/** Client → server request: the checklist of an open draft (the twelve recommendations and Article 20(1)). */
+export namespace ChecklistRequest {
+  export const method = 'lanzarote/checklist';
+  export interface Params {
+    uri: string;
+  }
+  export interface Evidence {
+    provision: string;
+    note: string;
+    text: string;
+    range: { start: { line: number; character: number }; end: { line: number; character: number } };
+  }
+  export interface Item {
+    id: string;
+    title: string;
+    /** "Require", "Request", "Invite" in the user's language. */
+    urgency: string;
+    status: 'met' | 'partial' | 'missing' | 'not-applicable';
+    /** The status in the user's language. */
+    statusText: string;
+    explanation: string;
+    evidence: Evidence[];
+    url: string;
+  }
+  /** Null when the document is not open, not served, or too large to analyse. */
+  export type Result = {
+    uri: string;
+    version: number;
+    recommendations: Item[];
+    convention: Item[];
+    met: number;
+  } | null;
+}
+
+/** Client → server request: the checklist report of an open draft as Markdown or HTML. */
+export namespace ReportRequest {
+  export const method = 'lanzarote/report';
+  export interface Params {
+    uri: string;
+    format: 'md' | 'html';
+  }
+  export type Result = { content: string } | null;
+}

@@ -15,7 +15,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { explainArticle, officialUrl, recommendationPage } from '../core/explain';
 import { urgencyWord } from '../core/i18n';
-import { RECOMMENDATIONS, recommendation } from '../core/recommendations';
+import { RECOMMENDATIONS, recommendation, titleOf } from '../core/recommendations';
 import { articleNumber, checkLabel, parseArticleKey } from '../core/references';
 import { CONFIG_FILE_NAME } from '../node/configFiles';
 import { Analyses, type Outcome } from './analyses';
@@ -23,11 +23,14 @@ import { codeActions } from './codeActions';
 import { toDiagnostics, type DiagnosticOptions } from './convert';
 import { DocumentSettings } from './documentSettings';
 import { hoverAt } from './hover';
+import { checklistOf, reportOf } from './checklist';
 import {
+  ChecklistRequest,
   CONFIGURATION_SECTION,
   ExplainRequest,
   FIX_ALL_KIND,
   RecommendationsRequest,
+  ReportRequest,
   SHOW_RECOMMENDATION_COMMAND,
   WorkspaceTrustNotification,
   type InitializationOptions,
@@ -213,11 +216,25 @@ export function startServer(connection: Connection): void {
     return foldingRanges(outcome.analysis);
   });
 
+  // --- the checklist ---------------------------------------------------------------------------
+
+  connection.onRequest(ChecklistRequest.method, async (params: ChecklistRequest.Params): Promise<ChecklistRequest.Result> => {
+    const document = documents.get(params.uri);
+    const outcome = document ? await analyses.get(document) : undefined;
+    return outcome && document ? checklistOf(outcome, document) : null;
+  });
+
+  connection.onRequest(ReportRequest.method, async (params: ReportRequest.Params): Promise<ReportRequest.Result> => {
+    const outcome = await current(params.uri);
+    const content = outcome ? reportOf(outcome, params.format === 'html' ? 'html' : 'md') : null;
+    return content === null ? null : { content };
+  });
+
   // --- the recommendations themselves ----------------------------------------------------------
 
   connection.onRequest(RecommendationsRequest.method, async (): Promise<RecommendationsRequest.Result> => {
     const locale = await settings.globalLocale();
-    return RECOMMENDATIONS.map((r) => ({ id: r.id, title: r.title, urgency: urgencyWord(locale, r.urgency), url: r.source.url }));
+    return RECOMMENDATIONS.map((r) => ({ id: r.id, title: titleOf(r, locale), urgency: urgencyWord(locale, r.urgency), url: r.source.url }));
   });
 
   connection.onRequest(ExplainRequest.method, async (params: ExplainRequest.Params): Promise<ExplainRequest.Result | null> => {

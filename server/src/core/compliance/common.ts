@@ -34,14 +34,15 @@ export function evidence(ctx: ComplianceContext, u: UnitReading, noteKey: string
   const raw = ctx.source.original.slice(range.start, range.end).replace(/\s+/g, ' ').trim();
   return {
     range,
-    provision: u.unit.label || firstWords(raw),
+    provision: u.unit.label,
     note: t(ctx.locale, noteKey),
     text: raw.length > EXCERPT ? `${raw.slice(0, EXCERPT - 1)}…` : raw,
   };
 }
 
-function firstWords(s: string): string {
-  return s.split(/\s+/).slice(0, 4).join(' ');
+/** How items are listed in a sentence: French typography spaces the semicolon. */
+export function listSeparator(locale: string): string {
+  return locale === 'fr' ? '\u00a0; ' : '; ';
 }
 
 export function result(_ctx: ComplianceContext, id: CheckId, status: Status, explanation: string, evidenceList: ChecklistEvidence[] = []): CheckResult {

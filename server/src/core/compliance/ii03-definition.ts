@@ -1,7 +1,7 @@
 import { t } from '../i18n';
 import type { Category } from '../structure/lexicon';
 import type { UnitReading } from '../structure/reading';
-import { csamOffences, evidence, finding, notApplicable, result } from './common';
+import { csamOffences, evidence, finding, notApplicable, result, listSeparator } from './common';
 import type { ComplianceContext, ComplianceOutcome } from './types';
 
 /** The elements of Article 20(2), as cue categories. */
@@ -34,7 +34,7 @@ export function checkII3(ctx: ComplianceContext): ComplianceOutcome {
   const missing = missingElements(best);
   const ev = [evidence(ctx, best, 'evidence.definition')];
   if (missing.length === 0) return { result: result(ctx, 'II-3', 'met', t(ctx.locale, 'ii3.met'), ev), findings: [] };
-  const list = missing.map((k) => t(ctx.locale, `element.${k}`)).join('; ');
+  const list = missing.map((k) => t(ctx.locale, `element.${k}`)).join(listSeparator(ctx.locale));
   const f = finding(ctx, 'II-3', 'incomplete-definition', best, 'ii3.findingPartial', [list]);
   return { result: result(ctx, 'II-3', 'partial', t(ctx.locale, 'ii3.partial', list), ev), findings: f ? [f] : [] };
 }

@@ -1,6 +1,6 @@
 import { t } from '../i18n';
 import type { UnitReading } from '../structure/reading';
-import { evidence, finding, imageExemptions, notApplicable, result } from './common';
+import { evidence, finding, imageExemptions, notApplicable, result, listSeparator } from './common';
 import type { ComplianceContext, ComplianceOutcome } from './types';
 import type { Finding } from '../findings';
 
@@ -37,7 +37,7 @@ export function checkII5(ctx: ComplianceContext): ComplianceOutcome {
   const ev = adult.map((u) => evidence(ctx, u, 'evidence.adultExemption'));
   if (missing.length === 0) return { result: result(ctx, 'II-5', 'met', t(ctx.locale, 'ii5.met'), ev), findings: [] };
   const gap = ctx.settings.jurisdiction.maxAgeDifference !== null ? `: ${ctx.settings.jurisdiction.maxAgeDifference}` : '';
-  const describe = (reqs: Requirement[]) => reqs.map((r) => t(ctx.locale, `cond.${r}`, r === 'similarAge' ? gap : '')).join('; ');
+  const describe = (reqs: Requirement[]) => reqs.map((r) => t(ctx.locale, `cond.${r}`, r === 'similarAge' ? gap : '')).join(listSeparator(ctx.locale));
   const findings: Finding[] = [];
   for (const u of adult) {
     const m = missingRequirements(u);

@@ -1,6 +1,6 @@
 import { t } from '../i18n';
 import type { UnitReading } from '../structure/reading';
-import { csamOffences, evidence, finding, imageExemptions, notApplicable, result } from './common';
+import { csamOffences, evidence, finding, imageExemptions, notApplicable, result, listSeparator } from './common';
 import type { ComplianceContext, ComplianceOutcome } from './types';
 
 type Situation = 'a' | 'b' | 'c';
@@ -58,10 +58,10 @@ export function checkII6(ctx: ComplianceContext): ComplianceOutcome {
     return base;
   };
   const open = situations.filter((s) => cov[s] !== 'full');
-  const list = open.map(describe).join('; ');
+  const list = open.map(describe).join(listSeparator(ctx.locale));
   const none = situations.every((s) => cov[s] === 'none');
   const firstOpen = open.find((s) => cov[s] === 'none') ?? open[0];
-  const f = finding(ctx, 'II-6', 'child-possession', offences[0], 'ii6.finding', [open.map((s) => t(ctx.locale, `ii6.${s}`)).join('; ')], {
+  const f = finding(ctx, 'II-6', 'child-possession', offences[0], 'ii6.finding', [open.map((s) => t(ctx.locale, `ii6.${s}`)).join(listSeparator(ctx.locale))], {
     clause: { recommendation: 'II-6', part: firstOpen, after: exemptions[0] ?? offences[0] },
     evidence: ev,
   });
