@@ -20,7 +20,8 @@ export class PhraseTrie<T> {
     if (!key) return;
     let node = this.#root;
     for (let i = 0; i < key.length; i++) {
-      const c = key.charCodeAt(i);
+      // A "*" inside a phrase ("indecent photograph* of a child") lets that word take any ending.
+      const c = key.charCodeAt(i) === STAR ? WILDCARD : key.charCodeAt(i);
       let next = node.children.get(c);
       if (!next) {
         next = new Node<T>();
@@ -94,6 +95,10 @@ export class PhraseTrie<T> {
         if (node.prefixPayloads) report(prefixToWordEnd && !atBoundary ? skipWord(text, pos - 1) : pos, node.prefixPayloads);
       }
       if (pos >= n) return;
+      const wild = node.children.get(WILDCARD);
+      if (wild && pos > from && isWordCode(text.charCodeAt(pos - 1)) && depth < 8) {
+        this.#walk(text, wild, wordEnd(text, pos), depth + 1, prefixToWordEnd, report);
+      }
       const c = text.charCodeAt(pos);
       if (isWordCode(c) || isApostropheCode(c)) {
         const f = isApostropheCode(c) ? APOSTROPHE : foldCode(c);
@@ -164,8 +169,18 @@ class Node<T> {
 
 const SPACE = 32;
 const APOSTROPHE = 39;
+const STAR = 42;
+/** Edge code for "any ending of this word" (not a character of folded text). */
+const WILDCARD = 0xfffe;
 /** A separator run longer than this is layout, not the gap inside a phrase. */
 const MAX_SEPARATOR = 40;
+
+/** The end of the word that `i` is inside of (or `i` itself at a word's end). */
+function wordEnd(text: string, i: number): number {
+  const n = text.length;
+  while (i < n && (isWordCode(text.charCodeAt(i)) || isInvisibleCode(text.charCodeAt(i)))) i++;
+  return i;
+}
 
 function skipWord(text: string, i: number): number {
   const n = text.length;
