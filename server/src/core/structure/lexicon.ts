@@ -70,6 +70,7 @@ const MASKED_BY: Partial<Record<Category, Category[]>> = {
   minor: ['noise'],
   sexualQuality: ['noise'],
   consent: ['consentOfDepicted', 'ageOfConsent'],
+  ownImages: ['noise'],
   meeting: ['noMeetingNeeded'],
   definition: ['offence'],
   complaint: ['exOfficio'],

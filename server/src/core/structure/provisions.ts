@@ -44,14 +44,14 @@ export interface Structure {
 
 const DIVISION = /^\s*(?:#{1,6}\s*)?(?:\*\*|__|\*|_)?(PART|Part|CHAPTER|Chapter|TITLE|Title|BOOK|Book|DIVISION|Division|SUBDIVISION|Subdivision|SCHEDULE|Schedule|CHAPITRE|Chapitre|TITRE|Titre|LIVRE|Livre|SOUS-TITRE|Sous-titre|TEIL|Teil|ABSCHNITT|Abschnitt|KAPITEL|Kapitel|CAPÍTULO|Capítulo|TÍTULO|Título|LIBRO|Libro)\s+([IVXLCDM]+|\d+[A-Za-z]?|[A-Z]|IER|Ier|1er|premier|PREMIER|première|PREMIÈRE|unique|UNIQUE|ONE|One|TWO|Two|THREE|Three|FOUR|Four|FIVE|Five|SIX|Six)\b\.?\s*(?:[–—:\-.]\s*)?(.*)$/u;
 const FRENCH_SECTION = /^\s*(?:#{1,6}\s*)?(?:\*\*|__|\*|_)?(SECTION|Section|Sous-section|SOUS-SECTION|Paragraphe|PARAGRAPHE)\s+(\d+|[IVXLC]+|unique|première|1re)\b\s*(?:[–—:\-.]\s*)?(.*)$/u;
-const ARTICLE = /^\s*(?:#{1,6}\s*)?(?:\*\*|__|\*|_)?(Article|ARTICLE|Art\.|ART\.|Artikel|ARTIKEL|Artículo|ARTÍCULO|Section|SECTION|Sec\.|SEC\.|s\.|ss\.|§§?|Regulation|Rule|Clause|CLAUSE)\s*(L\.\s*|R\.\s*)?(\d+(?:[-–.]\d+)*(?:[a-z]{1,2}|[A-Z]{1,3}|\s[a-z]\b)?(?:\s?(?:bis|ter|quater|quinquies|sexies))?(?:er|re)?|[IVXLC]+|premier|unique)\b\.?(?:\*\*|__|\*|_)?(.*)$/u;
+const ARTICLE = /^\s*[“"«‘„]?\s*(?:#{1,6}\s*)?(?:\*\*|__|\*|_)?(Article|ARTICLE|Art\.|ART\.|Artikel|ARTIKEL|Artículo|ARTÍCULO|Section|SECTION|Sec\.|SEC\.|s\.|ss\.|§§?|Regulation|Rule|Clause|CLAUSE)\s*(L\.\s*|R\.\s*)?(\d+(?:[-–./]\d+)*(?:[a-z]{1,2}|[A-Z]{1,3}|\s[a-z]\b)?(?:\s?(?:bis|ter|quater|quinquies|sexies))?(?:er|re)?|[IVXLC]+|premier|unique)\b\.?(?:\*\*|__|\*|_)?(.*)$/u;
 const BARE_NUMBER_HEADING = /^\s*(\d{1,4}[A-Z]{0,3})(\.|\s{2,}|\t)\s*(\p{Lu}[^.;:,]{1,100})\s*$/u;
 // "4.—(1)", "163.1 (1)", "1. (1)", "474.22 (1)": a section number and its first subsection on one line.
 const ARTICLE_WITH_PARAGRAPH = /^\s*(\d{1,4}(?:\.\d{1,3})*[A-Z]{0,3})\.?\s*[—–-]?\s*\((\d+(?:\.\d{1,2})?[A-Za-z]?)\)\s/u;
 const PARAGRAPH = /^\s*(?:\((\d{1,3}(?:\.\d{1,2})?[A-Za-z]{0,2})\)|§\s*(\d+(?:er)?)\.|(\d{1,3})\.(?!\d)|(\d{1,3})\)|Abs\.\s*(\d+))\s+/u;
 const POINT = /^\s*(?:\(([a-z]{1,3}|[ivxlc]{1,6}|[A-Z])\)|([a-z])\)|([a-z])\.(?=\s)|(\d{1,2})°|([–—•▪·*-]))\s*/u;
 const QUOTE_START = /^\s*[“"«‘„]/u;
-const SENTENCE_VERB = /\s(?:shall|is|are|was|were|means|may|must|has|have|commits|est|sont|doit|peut|désigne|wird|ist|sind|será|es|son)\s/u;
+const SENTENCE_VERB = /\s(?:shall|is|are|was|were|means|may|must|has|have|commits|est|sont|sera|seront|puni|punie|punis|commet|doit|peut|désigne|wird|ist|sind|será|es|son)\s/u;
 
 interface LineKind {
   kind: 'blank' | 'division' | 'article' | 'paragraph' | 'point' | 'text';
@@ -212,6 +212,11 @@ export function readStructure(lines: LineIndex, language: LanguageCode): Structu
   return { provisions: roots, units };
 }
 
+/** The next line carries on a sentence: it starts in lower case, or with a number that is no provision marker ("50.000 euros"). */
+function continues(next: string): boolean {
+  return /^\s*\p{Ll}/u.test(next) || (/^\s*\d/.test(next) && !PARAGRAPH.test(next) && !POINT.test(next));
+}
+
 /** A short line with no sentence: a heading's title ("OFFENCES", "Exploitation of a child for pornography"). */
 function isTitleLine(raw: string): boolean {
   const t = raw.trim();
@@ -257,7 +262,7 @@ function classifyLine(raw: string, next: string, language: LanguageCode, inArtic
   const first = trimmed[0];
 
   // Cheap first-character filters keep this linear and fast on long drafts.
-  if (/[A-ZÀ-ÖØ-Þ#ĀČŠŽ*_]/u.test(first) || first === '§' || first === 's') {
+  if (/[A-ZÀ-ÖØ-Þ#ĀČŠŽ*_“"«‘„]/u.test(first) || first === '§' || first === 's') {
     const d = DIVISION.exec(raw);
     if (d && isHeadingRest(d[3])) return { kind: 'division', keyword: d[1], num: d[2], heading: cleanHeading(d[3]) };
     if (language !== 'en') {
@@ -270,9 +275,9 @@ function classifyLine(raw: string, next: string, language: LanguageCode, inArtic
       const num = `${a[2] ? a[2].replace(/\s+/g, ' ') : ''}${a[3]}`;
       const rest = a[4];
       if (keyword === 's.' && !/^\s*[–—:\-.]|^\s*$|^\s+\p{Lu}/u.test(rest)) return { kind: 'text', quoteStart };
-      if (isHeadingRest(rest) && !(rest.trim() && /^\s*\p{Ll}/u.test(next))) return { kind: 'article', keyword, num, heading: cleanHeading(rest) };
+      if (isHeadingRest(rest) && !(rest.trim() && continues(next))) return { kind: 'article', keyword, num, heading: cleanHeading(rest) };
       // "Art. 227-23. – Le fait de …": a heading followed by its body on the same line.
-      const body = /^\s*\.?\s*[–—:\-.]\s+(?=[\p{Lu}«“"(])/u.exec(rest);
+      const body = /^\s*(?:\.\s*[–—:-]?|[–—:-])\s+(?=[\p{Lu}«“"(])/u.exec(rest);
       if (body && keyword !== 's.') {
         return { kind: 'article', keyword, num, bodyAt: raw.length - rest.length + body[0].length };
       }

@@ -102,7 +102,7 @@ export function readDraft(
       list.push(reading);
     }
   }
-  resolveAnaphora(units, byArticle);
+  resolveAnaphora(units, byArticle, text);
   return { structure, units, byArticle, language };
 }
 
@@ -118,6 +118,8 @@ function hitsIn(hits: Hit[], range: OffsetRange): Hit[] {
   for (let k = lo; k < hits.length && hits[k].start < range.end; k++) out.push(hits[k]);
   return out;
 }
+
+const EMBEDDED_DEFINITION = /(?:pornograph\w*|abuse material|exploitation material|content|matériel)\s*["”»]?\s*(?:means|shall mean|is content|is material|is any|désigne|s'entend)\b/iu;
 
 const NUMBER_WORD = /\b(?:\d{1,2}|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|dix|onze|douze|treize|quatorze|quinze|seize|zehn|zwölf|vierzehn)\b/iu;
 
@@ -161,8 +163,10 @@ function readUnit(unit: Unit, own: Hit[], context: Hit[], text: string): UnitRea
   const groomingOffence = grooming && minor && (offence || contextCats.has('grooming')) && !isExemption && (has('grooming') || has('ict') || has('meeting'));
   const sexualExtortion = threat && has('threat') && minor && sexualImages && offence && !isExemption;
   const generalExtortion = !sexualExtortion && offence && !isExemption && (has('extortionWord') || (has('threat') && (has('gainMoney') || has('gainOther'))));
-  const definition = has('definition') && has('material') && !offence && !isExemption;
-  const csamOffence = offence && material && acts.size > 0 && !isExemption && !groomingOffence && !sexualExtortion && !definition;
+  // A definition stands on its own, or inside an offence in the German style:
+  // "child pornographic content is content which …".
+  const definition = has('definition') && has('material') && !isExemption && (!offence || EMBEDDED_DEFINITION.test(text.slice(unit.range.start, unit.range.end)));
+  const csamOffence = offence && material && acts.size > 0 && !isExemption && !groomingOffence && !sexualExtortion && (!definition || offence);
 
   let exemption: ExemptionReading | undefined;
   if (isExemption) {
@@ -203,16 +207,38 @@ function readUnit(unit: Unit, own: Hit[], context: Hit[], text: string): UnitRea
  * "Le fait d'offrir … une telle image", "possession of such material": a unit that refers back
  * to the material concerns it when its provision names the material elsewhere.
  */
-function resolveAnaphora(units: UnitReading[], byArticle: Map<Provision, UnitReading[]>): void {
-  for (const list of byArticle.values()) {
-    const named = list.some((u) => u.material);
-    if (!named) continue;
-    for (const u of list) {
-      if (u.material || !u.cats.has('materialAnaphora')) continue;
-      const mutable = u as { material: boolean; csamOffence: boolean };
-      mutable.material = true;
-      mutable.csamOffence = u.offence && u.acts.size > 0 && !u.exemption && !u.grooming && !u.sexualExtortion && !u.definition;
+function resolveAnaphora(units: UnitReading[], byArticle: Map<Provision, UnitReading[]>, text: string): void {
+  const named = new Set<Provision>();
+  for (const [article, list] of byArticle) if (list.some((u) => u.material)) named.add(article);
+  const byNumber = new Map<string, Provision>();
+  for (const article of byArticle.keys()) byNumber.set(article.num.toLowerCase(), article);
+  const promote = (u: UnitReading) => {
+    const mutable = u as { material: boolean; csamOffence: boolean };
+    mutable.material = true;
+    mutable.csamOffence = u.offence && u.acts.size > 0 && !u.exemption && !u.grooming && !u.sexualExtortion;
+  };
+  for (const u of units) {
+    if (u.material) continue;
+    // "possession of such material" in a provision that names it.
+    if (u.cats.has('materialAnaphora') && u.unit.article && named.has(u.unit.article)) {
+      promote(u);
+      continue;
+    }
+    // "… des objets visés à l'article 383bis", "material referred to in section 160": the
+    // material named in the provision referred to.
+    if (u.cats.has('materialObject') || u.cats.has('materialAnaphora')) {
+      const refs = articleReferences(text.slice(u.unit.range.start, u.unit.range.end));
+      if (refs.some((n) => named.has(byNumber.get(n)!))) promote(u);
     }
   }
-  void units;
+}
+
+const ARTICLE_REFERENCE = /\b(?:articles?|sections?|ss?\.|§§?|art\.|arts\.|artikel)\s*((?:L\.\s*)?\d+[\w/-]*)/giu;
+
+/** Article numbers a unit refers to ("article 383bis" → "383bis"). */
+export function articleReferences(text: string): string[] {
+  const out: string[] = [];
+  ARTICLE_REFERENCE.lastIndex = 0;
+  for (let m = ARTICLE_REFERENCE.exec(text); m; m = ARTICLE_REFERENCE.exec(text)) out.push(m[1].replace(/^L\.\s*/, '').replace(/\(.*$/, '').toLowerCase());
+  return out;
 }
