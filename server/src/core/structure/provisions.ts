@@ -277,7 +277,9 @@ function classifyLine(raw: string, next: string, language: LanguageCode, inArtic
       if (keyword === 's.' && !/^\s*[–—:\-.]|^\s*$|^\s+\p{Lu}/u.test(rest)) return { kind: 'text', quoteStart };
       if (isHeadingRest(rest) && !(rest.trim() && continues(next))) return { kind: 'article', keyword, num, heading: cleanHeading(rest) };
       // "Art. 227-23. – Le fait de …": a heading followed by its body on the same line.
-      const body = /^\s*(?:\.\s*[–—:-]?|[–—:-])\s+(?=[\p{Lu}«“"(])/u.exec(rest);
+      // The number's own full stop may already be behind us ("Art. 1er. L'article …").
+      const afterStop = raw[raw.length - rest.length - 1] === '.';
+      const body = (afterStop ? /^\s*(?:[–—:-]\s*)?(?=[\p{Lu}«“"(])/u : /^\s*(?:\.\s*[–—:-]?|[–—:-])\s+(?=[\p{Lu}«“"(])/u).exec(rest);
       if (body && keyword !== 's.') {
         return { kind: 'article', keyword, num, bodyAt: raw.length - rest.length + body[0].length };
       }

@@ -292,6 +292,12 @@ function classify(text: string, span: QuoteSpan, cues: readonly LanguageCues[]):
     if (c.definitionIntroducers.endsText(trimmedBefore.replace(/[(\s]+$/, ''))) return 'defined-term';
     if (c.newWordingCues.endsText(trimmedBefore)) return 'new-wording';
   }
+  // Quoted text that opens with an article heading ("« Art. 385-2. …") is an amendment's new
+  // provision, unless it was introduced as the wording of another text.
+  if (/^\s*(?:Art\.|Article|Section|§|Artikel|Artículo)\s*\d/u.test(text.slice(span.inner.start, span.inner.start + 40)) &&
+    !cues.some((c) => c.introductionCues.endsText(trimmedBefore.replace(/[:\s]+$/, '')))) {
+    return 'new-wording';
+  }
   // A block of text opening a line after "… replace section 377BH with —" / "… by:" is inserted.
   const blockStart = /(?:^|\n)[ \t]*$/.test(text.slice(Math.max(0, span.outer.start - 40), span.outer.start));
   if (blockStart && /(?:^|[^\p{L}])(?:with|by|par|durch)\s*[:—–-]*$/iu.test(trimmedBefore)) return 'new-wording';
