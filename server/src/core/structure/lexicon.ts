@@ -19,7 +19,8 @@ import { PhraseTrie } from '../text/phraseTrie';
  * - ownImages … relationship: the conditions of an exemption.
  * - lastResort / diversion / education / criminalResponsibility: prosecution and prevention.
  * - grooming / ict / meeting / noMeetingNeeded: solicitation offences.
- * - threat / extortionWord / gain*: sexual extortion; complaint / exOfficio: how it is prosecuted.
+ * - threat / threatToDisclose / extortionWord / gain*: sexual extortion (threatening to disclose a
+ *   child's images, or coercing with them); complaint / exOfficio: how it is prosecuted.
  * - definition / visual / explicitConduct / simulated / sexualOrgans / sexualPurpose / nonVisual:
  *   definitions of the material and the elements of Article 20(2).
  * - noise: phrases whose words must not count for other categories ("material acts" is not
@@ -35,7 +36,7 @@ export const CATEGORIES = [
   'ageDifference', 'maturity', 'noAbuse', 'thirdParty', 'share', 'relationship',
   'lastResort', 'diversion', 'education', 'criminalResponsibility',
   'grooming', 'ict', 'meeting', 'noMeetingNeeded',
-  'threat', 'extortionWord', 'gainImages', 'gainSexual', 'gainMoney', 'gainOther',
+  'threat', 'threatToDisclose', 'extortionWord', 'gainImages', 'gainSexual', 'gainMoney', 'gainOther',
   'complaint', 'exOfficio',
   'definition', 'visual', 'explicitConduct', 'simulated', 'sexualOrgans', 'sexualPurpose', 'nonVisual',
   'noise',

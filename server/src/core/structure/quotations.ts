@@ -247,6 +247,9 @@ function findContaining(spans: QuoteSpan[], range: OffsetRange): QuoteSpan | und
 
 const WINDOW = 200;
 
+/** Verbs of amending formulas, in the languages drafted here. */
+const AMENDING = /\b(?:insert|substitut|replac|amend|add|remplac|insér|ajout|modifi|complét|ersetzt|eingefügt|geändert|angefügt|sustitu|añad|modific)\w*/iu;
+
 /** Text before the opening mark, back to the start of its sentence (at most WINDOW characters). */
 function textBefore(text: string, at: number): string {
   const from = Math.max(0, at - WINDOW);
@@ -294,12 +297,15 @@ function classify(text: string, span: QuoteSpan, cues: readonly LanguageCues[]):
   }
   // Quoted text that opens with an article heading ("« Art. 385-2. …") is an amendment's new
   // provision, unless it was introduced as the wording of another text.
-  if (/^\s*(?:Art\.|Article|Section|§|Artikel|Artículo)\s*\d/u.test(text.slice(span.inner.start, span.inner.start + 40)) &&
+  const opening = text.slice(span.inner.start, Math.min(span.inner.end, span.inner.start + 160));
+  if (/^\s*(?:[^\n]*\n\s*)?(?:Art\.|Article|Section|§|Artikel|Artículo)\s*\d/u.test(opening) &&
     !cues.some((c) => c.introductionCues.endsText(trimmedBefore.replace(/[:\s]+$/, '')))) {
     return 'new-wording';
   }
   // A block of text opening a line after "… replace section 377BH with —" / "… by:" is inserted.
   const blockStart = /(?:^|\n)[ \t]*$/.test(text.slice(Math.max(0, span.outer.start - 40), span.outer.start));
   if (blockStart && /(?:^|[^\p{L}])(?:with|by|par|durch)\s*[:—–-]*$/iu.test(trimmedBefore)) return 'new-wording';
+  // A block that follows an amending sentence ("a new Article 175a is inserted, which reads:").
+  if (blockStart && /[:—–-]\s*$/u.test(trimmedBefore) && AMENDING.test(trimmedBefore)) return 'new-wording';
   return 'quotation';
 }

@@ -157,16 +157,21 @@ function readUnit(unit: Unit, own: Hit[], context: Hit[], text: string): UnitRea
   const lastResort = has('lastResort');
   const isExemption = has('exemption') && !lastResort;
   const grooming = has('grooming') || contextCats.has('grooming');
-  const threat = has('threat') || has('extortionWord') || contextCats.has('extortionWord');
   const minor = has('minor') || contextCats.has('minor');
 
   const groomingOffence = grooming && minor && (offence || contextCats.has('grooming')) && !isExemption && (has('grooming') || has('ict') || has('meeting'));
-  const sexualExtortion = threat && has('threat') && minor && sexualImages && offence && !isExemption;
-  const generalExtortion = !sexualExtortion && offence && !isExemption && (has('extortionWord') || (has('threat') && (has('gainMoney') || has('gainOther'))));
+  // Sexual extortion is coercion *with the images*: threatening to disclose them, or coercing "by
+  // means of" them. Forcing a child into producing material is another offence (Article 21).
+  const withImages = has('threatToDisclose') || (has('threat') && has('ownImages'));
+  const sexualExtortion = withImages && minor && sexualImages && offence && !isExemption;
+  const generalExtortion = !sexualExtortion && offence && !isExemption &&
+    (has('extortionWord') || (has('threat') && (has('gainMoney') || has('gainOther') || has('threatToDisclose'))));
   // A definition stands on its own, or inside an offence in the German style:
   // "child pornographic content is content which …".
   const definition = has('definition') && has('material') && !isExemption && (!offence || EMBEDDED_DEFINITION.test(text.slice(unit.range.start, unit.range.end)));
-  const csamOffence = offence && material && acts.size > 0 && !isExemption && !groomingOffence && !sexualExtortion && (!definition || offence);
+  // A grooming offence that lists several acts on the material (India's s. 67B) is also a CSAM
+  // offence; one that only solicits images is not.
+  const csamOffence = offence && material && acts.size > 0 && !isExemption && (!groomingOffence || acts.size >= 3) && !sexualExtortion;
 
   let exemption: ExemptionReading | undefined;
   if (isExemption) {
