@@ -133,24 +133,21 @@ function readUnit(unit: Unit, own: Hit[], context: Hit[], text: string): UnitRea
   const describedMaterial = has('materialObject') && (has('minor') || contextCats.has('minor')) && (has('sexualQuality') || contextCats.has('sexualQuality'));
   const material = has('material') || describedMaterial;
 
-  // Which acts, and which only with a narrowing condition: a narrowing cue narrows the act
-  // nearest to it ("consulter habituellement … ou de détenir" narrows consulting only).
+  // Which acts, and which only with a narrowing condition ("habitually", "for gain", "with intent
+  // to distribute"). A condition set off by commas before the verbs (", en vue d'en faire commerce,
+  // fabriqué ou produit") narrows the act after it; otherwise it narrows the act just before it
+  // ("possesses … with intent to distribute", "consulter habituellement"). The whole act is then
+  // narrowed in this unit, however many verbs name it.
   const actHits = own.filter((x) => (ACTS as readonly string[]).includes(x.category));
   const acts = new Set<Act>(actHits.map((x) => x.category as Act));
-  const narrowedHits = new Set<Hit>();
+  const narrowedActs = new Set<Act>();
   for (const n of own) {
     if (n.category !== 'narrowHabitual' && n.category !== 'narrowGain' && n.category !== 'narrowIntent') continue;
-    let best: Hit | undefined;
-    for (const a of actHits) {
-      const d = Math.min(Math.abs(a.start - n.end), Math.abs(n.start - a.end));
-      if (!best || d < Math.min(Math.abs(best.start - n.end), Math.abs(n.start - best.end))) best = a;
-    }
-    if (best) narrowedHits.add(best);
-  }
-  const narrowedActs = new Set<Act>();
-  for (const act of acts) {
-    const hitsOfAct = actHits.filter((x) => x.category === act);
-    if (hitsOfAct.every((x) => narrowedHits.has(x))) narrowedActs.add(act);
+    const parenthetical = /,\s*$/.test(text.slice(Math.max(0, n.start - 3), n.start)) && /^[^,.;]{0,40},/.test(text.slice(n.end, n.end + 42));
+    const before = actHits.filter((a) => a.end <= n.start && n.start - a.end < 120).pop();
+    const after = actHits.find((a) => a.start >= n.end);
+    const chosen = parenthetical ? after ?? before : before ?? after;
+    if (chosen) narrowedActs.add(chosen.category as Act);
   }
 
   const offence = has('offence');
