@@ -20,7 +20,9 @@ export function introducedPassages(lines: LineIndex, cues: readonly LanguageCues
     while (e > start && /\s/.test(text[e - 1])) e--;
     if (e <= start || text[e - 1] !== ':') continue;
     const content = text.slice(start, e - 1);
-    if (!REFERENCE.test(content)) continue;
+    // Only the wording of another instrument is a quotation: in an amending bill, "Article 240b
+    // reads as follows:" introduces the draft's own new text.
+    if (!EXTERNAL_INSTRUMENT.test(content)) continue;
     if (cues.some((c) => c.introductionExclusions.endsText(content))) continue;
     if (!cues.some((c) => c.introductionCues.endsText(content))) continue;
     const block = passageAfter(lines, line);
@@ -29,7 +31,9 @@ export function introducedPassages(lines: LineIndex, cues: readonly LanguageCues
   return out;
 }
 
-const REFERENCE = /\b(?:Art(?:icle|ikel|ículo|\.)|Section|Sec\.|§|Convention|Directive|Protocol|Code|Act|Regulation|Treaty|convention|directive|protocole|code|loi|Richtlinie|Übereinkommen|Gesetz|Convenio|Directiva|Ley|artículo|article)\b|§/u;
+/** Instruments other than the draft and the code it amends: their wording is quoted, never enacted. */
+export const EXTERNAL_INSTRUMENT = /\b(?:Convention|Directive|Protocol|Treaty|Charter|Framework Decision|Explanatory Report|Opinion|convention|directive|protocole|Protocole|traité|charte|décision-cadre|Richtlinie|Übereinkommen|Protokoll|Rahmenbeschluss|Convenio|Directiva|Protocolo)\b/u;
+
 const LIST_ITEM = /^\s*(?:\(?[a-z]\)|\(?[ivx]+\)|\(?\d+\)|\d+\.|[a-z]\.|[–—•\-*])\s/iu;
 
 function passageAfter(lines: LineIndex, introLine: number): OffsetRange | undefined {

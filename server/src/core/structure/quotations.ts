@@ -1,4 +1,5 @@
 import type { LanguageCues } from '../cues';
+import { EXTERNAL_INSTRUMENT } from './citations';
 import { isLineBreakCode, isSpaceCode, isWordCode } from '../text/characters';
 import type { OffsetRange } from '../text/range';
 
@@ -117,6 +118,7 @@ export function findQuoteSpans(text: string): QuoteSpan[] {
     const next = i + 1 < n ? text.charCodeAt(i + 1) : 32;
     switch (c) {
       case Q.LeftDouble: {
+        if (lineStart && stack.some((o) => o.mark === Q.LeftDouble && o.lineStart)) break;
         const k = findOpen(Q.LowDouble);
         if (k >= 0 && k === stack.length - 1) closeTo(k, i + 1);
         else open(c, i);
@@ -158,6 +160,9 @@ export function findQuoteSpans(text: string): QuoteSpan[] {
         break;
       }
       case Q.Straight: {
+        // US style: every line of an inserted text opens with a quotation mark; only the last
+        // closes. A line-opening mark inside such a quotation continues it.
+        if (lineStart && stack.some((o) => o.mark === Q.Straight && o.lineStart)) break;
         const k = findOpen(Q.Straight);
         if (k >= 0 && k === stack.length - 1 && !isSpaceCode(prev) && !isLineBreakCode(prev)) closeTo(k, i + 1);
         else if (!isWordCode(prev) && !isSpaceCode(next) && !isLineBreakCode(next) && i + 1 < n) open(c, i);
@@ -299,7 +304,7 @@ function classify(text: string, span: QuoteSpan, cues: readonly LanguageCues[]):
   // provision, unless it was introduced as the wording of another text.
   const opening = text.slice(span.inner.start, Math.min(span.inner.end, span.inner.start + 160));
   if (/^\s*(?:[^\n]*\n\s*)?(?:Art\.|Article|Section|§|Artikel|Artículo)\s*\d/u.test(opening) &&
-    !cues.some((c) => c.introductionCues.endsText(trimmedBefore.replace(/[:\s]+$/, '')))) {
+    !(EXTERNAL_INSTRUMENT.test(trimmedBefore) && cues.some((c) => c.introductionCues.endsText(trimmedBefore.replace(/[:\s]+$/, ''))))) {
     return 'new-wording';
   }
   // A block of text opening a line after "… replace section 377BH with —" / "… by:" is inserted.
