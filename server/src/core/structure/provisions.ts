@@ -285,6 +285,12 @@ function classifyLine(raw: string, next: string, language: LanguageCode, inArtic
       }
     }
   }
+  // Inserted text repeats its opening quotation mark on every line or paragraph: « 1° …, "(a) …".
+  const unquoted = raw.replace(/^(\s*)[«“"‘„]\s*/u, '$1');
+  if (unquoted !== raw && (PARAGRAPH.test(unquoted) || POINT.test(unquoted))) {
+    const inner = classifyLine(unquoted, next, language, inArticle);
+    return { ...inner, quoteStart: true };
+  }
   if (/\d/.test(first)) {
     const ap = ARTICLE_WITH_PARAGRAPH.exec(raw);
     if (ap && !(inArticle && /^\d+$/.test(ap[1]) && false)) return { kind: 'article', keyword: '', num: ap[1], paragraphNum: ap[2], bodyAt: raw.indexOf(`(${ap[2]})`) };

@@ -180,7 +180,8 @@ function readUnit(unit: Unit, own: Hit[], context: Hit[], text: string): UnitRea
     if (has('actAccess') || has('actProcure')) conduct.add('access');
     const conditions = new Set<Condition>(CONDITIONS.filter((c) => has(c)));
     if (conditions.has('consentOfDepicted')) conditions.add('consent');
-    const beneficiary = has('childSubject') ? 'child' : has('anyoneSubject') ? 'anyone' : has('minor') ? 'child' : 'anyone';
+    // Without a child as the subject, an exemption is open to whoever the offence applies to.
+    const beneficiary = has('childSubject') ? 'child' : 'anyone';
     exemption = { beneficiary, conduct, conditions, legitimatePurpose: has('legitimatePurpose') };
   }
 
