@@ -13,7 +13,9 @@ import { PhraseTrie } from '../text/phraseTrie';
  * - materialObject + minor + sexualQuality: the parts of a description of the material
  *   ("the image or representation of a minor … of a pornographic character").
  * - act*: the six acts of Article 20(1); narrow*: conditions that narrow an offence.
- * - offence / exemption: criminalisation cues and their negative forms.
+ * - offence / exemption: criminalisation cues and their negative forms; offenceWeak: the mental
+ *   element ("knowingly", « sciemment ») that marks an offence whose penalty sits elsewhere
+ *   (a US amendment inserting "(1) knowingly produces child pornography;").
  * - childSubject / anyoneSubject / depictedRef: who benefits from an exemption, and mentions of
  *   the child depicted (which say nothing about the beneficiary).
  * - ownImages … relationship: the conditions of an exemption.
@@ -30,7 +32,7 @@ export const CATEGORIES = [
   'material', 'materialAnaphora', 'materialObject', 'minor', 'sexualQuality', 'preferredTerm',
   'actProduce', 'actOffer', 'actDistribute', 'actProcure', 'actPossess', 'actAccess',
   'narrowHabitual', 'narrowGain', 'narrowIntent',
-  'offence', 'exemption', 'legitimatePurpose',
+  'offence', 'offenceWeak', 'exemption', 'legitimatePurpose',
   'childSubject', 'depictedRef', 'anyoneSubject',
   'ownImages', 'consentOfDepicted', 'consent', 'privateUse', 'passive', 'received', 'ageOfConsent',
   'ageDifference', 'maturity', 'noAbuse', 'thirdParty', 'share', 'relationship',

@@ -160,7 +160,7 @@ export function readStructure(lines: LineIndex, language: LanguageCode): Structu
         if (unitStart < 0) unitStart = start + k.bodyAt;
         alinea = 1;
       }
-    } else if (k.kind === 'paragraph' && unitStart >= 0 && !prevBlank && /[,\p{L}\d—–-]$/u.test(prevLineEnd) && !marginalNote) {
+    } else if (k.kind === 'paragraph' && unitStart >= 0 && !prevBlank && /[,\p{L}\d—–-]$/u.test(prevLineEnd) && !/["”»]\W*\w*$/u.test(prevLineEnd) && !marginalNote) {
       // "A person who\n1. depicts …\n2. disseminates …": numbered items inside a sentence are
       // points of the same unit, not new paragraphs.
       close(point, start);

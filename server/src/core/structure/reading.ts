@@ -168,7 +168,7 @@ function readUnit(unit: Unit, own: Hit[], context: Hit[], text: string): UnitRea
   const definition = has('definition') && has('material') && !isExemption && (!offence || EMBEDDED_DEFINITION.test(text.slice(unit.range.start, unit.range.end)));
   // A grooming offence that lists several acts on the material (India's s. 67B) is also a CSAM
   // offence; one that only solicits images is not.
-  const csamOffence = offence && material && acts.size > 0 && !isExemption && (!groomingOffence || acts.size >= 3) && !sexualExtortion;
+  const csamOffence = (offence || has('offenceWeak')) && material && acts.size > 0 && !isExemption && (!groomingOffence || acts.size >= 3) && !sexualExtortion;
 
   let exemption: ExemptionReading | undefined;
   if (isExemption) {
@@ -218,7 +218,7 @@ function resolveAnaphora(units: UnitReading[], byArticle: Map<Provision, UnitRea
   const promote = (u: UnitReading) => {
     const mutable = u as { material: boolean; csamOffence: boolean };
     mutable.material = true;
-    mutable.csamOffence = u.offence && u.acts.size > 0 && !u.exemption && !u.grooming && !u.sexualExtortion;
+    mutable.csamOffence = (u.offence || u.cats.has('offenceWeak')) && u.acts.size > 0 && !u.exemption && !u.grooming && !u.sexualExtortion;
   };
   for (const u of units) {
     if (u.material) continue;
