@@ -43,6 +43,15 @@ export interface SourceInit {
   declaredLanguage?: string;
   /** Notes for the user about how the file was read (e.g. invalid UTF-8). */
   notes?: string[];
+  /** Where the file breaks its own format (malformed XML), in original offsets, for editors to show. */
+  problems?: SourceProblem[];
+  /** How new text is written into the original (XML escapes `&` and `<`); verbatim when omitted. */
+  encodeText?: (text: string) => string;
+}
+
+export interface SourceProblem {
+  message: string;
+  range: OffsetRange;
 }
 
 /**
@@ -60,7 +69,9 @@ export class Source {
   readonly definitions: OffsetRange[];
   readonly declaredLanguage: string | undefined;
   readonly notes: string[];
+  readonly problems: SourceProblem[];
   readonly segments: Segment[] | undefined;
+  readonly #encodeText: ((text: string) => string) | undefined;
   #textLines: LineIndex | undefined;
   #originalLines: LineIndex | undefined;
 
@@ -75,6 +86,13 @@ export class Source {
     this.definitions = init.definitions ?? [];
     this.declaredLanguage = init.declaredLanguage;
     this.notes = init.notes ?? [];
+    this.problems = init.problems ?? [];
+    this.#encodeText = init.encodeText;
+  }
+
+  /** `text` as it must be written into the original file to read as `text` (escaped in XML). */
+  encodeText(text: string): string {
+    return this.#encodeText ? this.#encodeText(text) : text;
   }
 
   /** Line index over the analysable text (for structure reading). */
@@ -121,6 +139,15 @@ export class Source {
     if (!this.segments) return true;
     const s = this.segments[this.#segmentIndex(range.start)];
     return range.start >= s.textStart && range.end <= s.textStart + s.length;
+  }
+
+  /**
+   * True when an original range lies inside one run of text content: replacing it edits text
+   * only, never markup (for edits computed from original offsets, like suggestions).
+   */
+  isEditableOriginal(range: OffsetRange): boolean {
+    if (!this.segments) return true;
+    return this.segments.some((s) => range.start >= s.originalStart && range.end <= s.originalStart + s.length);
   }
 
   /** Analysable offset of an original offset, or undefined inside markup. */

@@ -22,8 +22,10 @@ export function imageExemptions(ctx: ComplianceContext): UnitReading[] {
   return ctx.reading.units.filter((u) => {
     const e = u.exemption;
     if (!e || e.legitimatePurpose) return false;
-    return u.material || e.conditions.has('ownImages') || e.conditions.has('consentOfDepicted') || e.conditions.has('passive') ||
-      (u.cats.has('materialObject') && (u.cats.has('minor') || u.cats.has('sexualQuality')));
+    // About images: a marriage exception to a sexual-activity offence is not ("partners of each other").
+    const images = u.material || u.cats.has('materialObject') || u.cats.has('materialAnaphora') || u.cats.has('depictedRef');
+    return images && (u.material || e.conditions.has('ownImages') || e.conditions.has('consentOfDepicted') || e.conditions.has('passive') ||
+      u.cats.has('minor') || u.cats.has('sexualQuality'));
   });
 }
 
