@@ -1,6 +1,6 @@
 import { t } from '../i18n';
 import type { UnitReading } from '../structure/reading';
-import { evidence, finding, imageExemptions, notApplicable, result, listSeparator } from './common';
+import { concernsTheseOffences, evidence, finding, imageExemptions, notApplicable, result, listSeparator } from './common';
 import type { ComplianceContext, ComplianceOutcome } from './types';
 import type { Finding } from '../findings';
 
@@ -23,6 +23,8 @@ function missingRequirements(u: UnitReading): Requirement[] {
  * exemptions.
  */
 export function checkII5(ctx: ComplianceContext): ComplianceOutcome {
+  // A data-protection or journalism exemption about "an image of a child" is not one of these.
+  if (!concernsTheseOffences(ctx)) return notApplicable(ctx, 'II-5', 'na.noAdultExemption');
   const adult = imageExemptions(ctx).filter((u) => {
     const e = u.exemption!;
     if (e.beneficiary !== 'anyone') return false;

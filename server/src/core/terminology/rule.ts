@@ -114,7 +114,7 @@ function termFinding(match: TermMatch, exemption: Exemption | undefined, ctx: Ch
     message,
     range: source.toOriginalRange({ start: match.start, end: match.end }),
     quoted,
-    fix: fixable ? { range: source.toOriginalRange(edit.range), newText: edit.newText } : undefined,
+    fix: fixable ? { range: source.toOriginalRange(edit.range), newText: source.encodeText(edit.newText) } : undefined,
     suggestions,
     term: { id: entry.id, text: shown, preferred: preferred ?? suggestions[0] ?? '' },
   };
