@@ -143,10 +143,19 @@ function readUnit(unit: Unit, own: Hit[], context: Hit[], text: string): UnitRea
   const narrowedActs = new Set<Act>();
   for (const n of own) {
     if (n.category !== 'narrowHabitual' && n.category !== 'narrowGain' && n.category !== 'narrowIntent') continue;
-    const parenthetical = /,\s*$/.test(text.slice(Math.max(0, n.start - 3), n.start)) && /^[^,.;]{0,40},/.test(text.slice(n.end, n.end + 42));
-    const before = actHits.filter((a) => a.end <= n.start && n.start - a.end < 120).pop();
-    const after = actHits.find((a) => a.start >= n.end);
-    const chosen = parenthetical ? after ?? before : before ?? after;
+    const lead = text.slice(Math.max(unit.range.start, n.start - 12), n.start);
+    // Fronted: ", for gain, offers …" or "(b) for gain or reward, offers, distributes …": it
+    // narrows every act of its clause, up to the next semicolon or full stop.
+    const fronted = /(?:,|^|\(\w{1,4}\)|\bwho|—|–)\s*$/u.test(lead) && /^[^,.;]{0,40},/.test(text.slice(n.end, n.end + 42));
+    if (fronted) {
+      const clauseEnd = n.end + Math.max(0, text.slice(n.end, unit.range.end).search(/[;.]|$/));
+      for (const a of actHits) if (a.start >= n.end && a.start < clauseEnd) narrowedActs.add(a.category as Act);
+      continue;
+    }
+    // Otherwise it narrows the act just before it in the same clause ("possesses … with intent to
+    // distribute", "consulter habituellement"), or else the one after it.
+    const before = actHits.filter((a) => a.end <= n.start && n.start - a.end < 120 && !/[;]/.test(text.slice(a.end, n.start))).pop();
+    const chosen = before ?? actHits.find((a) => a.start >= n.end);
     if (chosen) narrowedActs.add(chosen.category as Act);
   }
 
