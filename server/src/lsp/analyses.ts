@@ -9,7 +9,9 @@ import type { DocumentSettings } from './documentSettings';
 /** The result of looking at one version of a document. */
 export type Outcome =
   | { kind: 'analysed'; uri: string; version: number; settings: Settings; analysis: Analysis }
-  | { kind: 'too-large'; uri: string; version: number; settings: Settings; message: string; firstLineLength: number };
+  | { kind: 'too-large'; uri: string; version: number; settings: Settings; message: string; firstLineLength: number }
+  /** Not a draft (an XML file that is not Akoma Ntoso): nothing to report. */
+  | { kind: 'not-a-draft'; uri: string; version: number; settings: Settings };
 
 interface Entry {
   version: number;
@@ -41,7 +43,7 @@ export class Analyses {
     if (entry && entry.version === version && entry.generation === generation) return entry.outcome;
     // Read everything from the document now: TextDocument objects are updated in place.
     const text = document.getText();
-    const format = draftFormat(document.languageId, uri);
+    const format = draftFormat(document.languageId, uri, text);
     const outcome = this.#run(uri, version, text, format).catch((e: Error) => {
       if (this.#entries.get(uri)?.outcome === outcome) this.#entries.delete(uri);
       throw e;
@@ -64,7 +66,7 @@ export class Analyses {
     this.#entries.clear();
   }
 
-  async #run(uri: string, version: number, text: string, format: DraftFormat): Promise<Outcome | undefined> {
+  async #run(uri: string, version: number, text: string, format: DraftFormat | undefined): Promise<Outcome | undefined> {
     const settings = await this.settings.settingsFor(uri);
     // Let queued didChange notifications land first: typing fast must not queue analyses.
     await new Promise((resolve) => setImmediate(resolve));
@@ -81,13 +83,20 @@ export class Analyses {
         firstLineLength: nl < 0 ? text.length : nl,
       };
     }
-    const analysis = analyse(sourceFor(uri, text, format), settings);
+    if (!format) return { kind: 'not-a-draft', uri, version, settings };
+    const analysis = analyse(sourceFor(uri, text, format, undefined, { locale: settings.locale }), settings);
     return { kind: 'analysed', uri, version, settings, analysis };
   }
 }
 
-/** Markdown by language; otherwise by file name (a .md opened as plain text is still Markdown). */
-export function draftFormat(languageId: string, uri: string): DraftFormat {
+/**
+ * Markdown by language; otherwise by file name (a .md opened as plain text is still Markdown).
+ * XML (by language or name) is a draft only when it is Akoma Ntoso: the first 2 KB decide.
+ */
+export function draftFormat(languageId: string, uri: string, text: string): DraftFormat | undefined {
   if (languageId === 'markdown') return 'markdown';
-  return formatOf(uri.replace(/[?#].*$/, ''));
+  const name = uri.replace(/[?#].*$/, '');
+  const byName = formatOf(name, text.slice(0, 2048));
+  if (languageId === 'xml' && byName !== 'akn') return formatOf('draft.xml', text.slice(0, 2048));
+  return byName;
 }

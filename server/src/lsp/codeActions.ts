@@ -68,13 +68,15 @@ function quickFixes(outcome: Analysed, diagnostics: Diagnostic[], options: CodeA
       const a = action(t(locale, 'action.replace', before, f.fix.newText), CodeActionKind.QuickFix, edit(outcome, [toLsp(outcome, f.fix)], options), [diagnostic]);
       a.isPreferred = true;
       fixes.push(a);
-    } else if (!f.quoted) {
+    } else if (!f.quoted && analysis.source.isEditableOriginal(f.range)) {
       // No safe rewrite: offer the wording to consider for the term alone; the drafter fixes the grammar.
+      // Never across markup (a term split by an XML element): that edit would delete tags.
       for (const s of f.suggestions ?? []) {
-        suggestions.push(action(t(locale, 'action.suggest', s), CodeActionKind.QuickFix, edit(outcome, [{ range: toRange(lines, f.range), newText: s }], options), [diagnostic]));
+        suggestions.push(action(t(locale, 'action.suggest', s), CodeActionKind.QuickFix, edit(outcome, [{ range: toRange(lines, f.range), newText: analysis.source.encodeText(s) }], options), [diagnostic]));
       }
     }
-    if (f.insertion && once(`clause:${f.insertion.clauseId}:${f.insertion.at}`)) {
+    // Model clauses are plain text: in an XML draft they belong in markup the drafting tool writes.
+    if (f.insertion && analysis.source.format !== 'akn' && once(`clause:${f.insertion.clauseId}:${f.insertion.at}`)) {
       // A model clause is a drafting choice, never a preferred fix.
       const at = lines.positionAt(f.insertion.at);
       clauses.push(action(t(locale, 'action.insertClause', f.insertion.title), CodeActionKind.QuickFix, edit(outcome, [{ range: { start: at, end: at }, newText: f.insertion.text }], options), [diagnostic]));
@@ -85,7 +87,7 @@ function quickFixes(outcome: Analysed, diagnostics: Diagnostic[], options: CodeA
     }
     if (f.check !== 'tool') {
       const line = lines.lineOf(f.range.start);
-      if (once(`silence:${f.check}:${line}`)) silences.push(silenceAction(outcome, f, line, diagnostic, options, locale));
+      if (canSilence(analysis.source, line) && once(`silence:${f.check}:${line}`)) silences.push(silenceAction(outcome, f, line, diagnostic, options, locale));
       if (once(`show:${f.check}`)) {
         const title = t(locale, 'action.show', checkLabel(f.check, locale));
         shows.push({ title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], command: { title, command: SHOW_RECOMMENDATION_COMMAND, arguments: [f.check] } });
@@ -105,8 +107,9 @@ function silenceAction(outcome: Analysed, f: Finding, line: number, diagnostic: 
   const start = lines.lineStarts[line];
   const indent = /^[ \t]*/.exec(lines.lineText(line))![0];
   const id = f.check.replace(/\s+/g, '');
-  const body = `lanzarote-disable-next-line ${id} -- reason: …`;
-  const comment = options.languageId === 'markdown' || options.languageId === 'legal-draft' || source.format === 'markdown';
+  // "--" may not appear inside an XML comment: XML drafts give the reason after a dash.
+  const body = `lanzarote-disable-next-line ${id} ${source.format === 'akn' ? '—' : '--'} reason: …`;
+  const comment = options.languageId === 'markdown' || options.languageId === 'legal-draft' || source.format === 'markdown' || source.format === 'akn';
   const text = `${indent}${comment ? `<!-- ${body} -->` : body}${lineBreakOf(source.original)}`;
   const at = lines.positionAt(start);
   return action(
@@ -115,6 +118,14 @@ function silenceAction(outcome: Analysed, f: Finding, line: number, diagnostic: 
     edit(outcome, [{ range: { start: at, end: at }, newText: text }], options),
     [diagnostic],
   );
+}
+
+/** In XML a directive comment may only go where a line starts outside a tag (not amid its attributes). */
+function canSilence(source: Analysed['analysis']['source'], line: number): boolean {
+  if (source.format !== 'akn') return true;
+  const start = source.originalLines.lineStarts[line];
+  if (start === 0) return true;
+  return source.original.lastIndexOf('<', start - 1) <= source.original.lastIndexOf('>', start - 1);
 }
 
 /** Safe fixes of one rule, without overlaps. */

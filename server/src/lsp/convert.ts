@@ -47,9 +47,15 @@ export function toDiagnostics(outcome: Outcome, options: DiagnosticOptions): Dia
       },
     ];
   }
+  if (outcome.kind === 'not-a-draft') return [];
   const { analysis, version } = outcome;
   const lines = analysis.source.originalLines;
-  return analysis.findings.map((f) => toDiagnostic(f, analysis.source.uri, lines, version, options));
+  const diagnostics = analysis.findings.map((f) => toDiagnostic(f, analysis.source.uri, lines, version, options));
+  // Where the file breaks its own format (malformed XML): shown where the parser stopped.
+  for (const p of analysis.source.problems) {
+    diagnostics.push({ range: toRange(lines, p.range), severity: DiagnosticSeverity.Warning, code: 'file/malformed', source: SOURCE, message: p.message });
+  }
+  return diagnostics;
 }
 
 export function toDiagnostic(f: Finding, uri: string, lines: LineIndex, version: number, options: DiagnosticOptions): Diagnostic {

@@ -56,7 +56,7 @@ export function aknSource(uri: string, original: string, options: { notes?: stri
     text: reader.out.text,
     segments: reader.out.segments,
     quotations: mergeRanges(reader.quotations),
-    provisions: reader.provisions,
+    provisions: reader.provisions.sort((a, b) => a.range.start - b.range.start),
     definitions: reader.definitions,
     declaredLanguage: language,
     notes,

@@ -146,7 +146,8 @@ function readUnit(unit: Unit, own: Hit[], context: Hit[], text: string): UnitRea
     const lead = text.slice(Math.max(unit.range.start, n.start - 12), n.start);
     // Fronted: ", for gain, offers …" or "(b) for gain or reward, offers, distributes …": it
     // narrows every act of its clause, up to the next semicolon or full stop.
-    const fronted = /(?:,|^|\(\w{1,4}\)|\bwho|—|–)\s*$/u.test(lead) && /^[^,.;]{0,40},/.test(text.slice(n.end, n.end + 42));
+    const adjacentAct = actHits.some((a) => a.end <= n.start && /^[\s,]*$/.test(text.slice(a.end, n.start)));
+    const fronted = !adjacentAct && /(?:,|^|\(\w{1,4}\)|\bwho|—|–)\s*$/u.test(lead) && /^[^,.;]{0,40},/.test(text.slice(n.end, n.end + 42));
     if (fronted) {
       const clauseEnd = n.end + Math.max(0, text.slice(n.end, unit.range.end).search(/[;.]|$/));
       for (const a of actHits) if (a.start >= n.end && a.start < clauseEnd) narrowedActs.add(a.category as Act);
