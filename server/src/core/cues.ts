@@ -6,37 +6,61 @@ import { foldCode, isApostropheCode } from './text/characters';
 import type { LanguageCode } from './terminology/pack';
 
 /**
- * Drafting cues are literal phrases kept as data per language. They are compiled here, once,
- * into anchored alternations of escaped literals: linear to run, and no phrase is ever
- * interpreted as a regular expression.
+ * Drafting cues are literal phrases kept as data per language. "Does this text end (or start)
+ * with one of the phrases?" is answered by walking a trie of the folded phrases backwards from
+ * the end (or forwards from the start): the cost is the length of the longest phrase, whatever
+ * the length of the text or the number of phrases, and no phrase is ever a regular expression.
  */
 export class PhraseSet {
-  readonly #atEnd: RegExp | undefined;
-  readonly #atStart: RegExp | undefined;
+  readonly #forward = new CharTrie();
+  readonly #backward = new CharTrie();
   readonly #anywhere: RegExp | undefined;
 
   constructor(readonly phrases: readonly string[]) {
-    const alternatives = [...new Set(phrases.map((p) => foldLength(p.trim())).filter((p) => p.length > 0))]
-      .sort((a, b) => b.length - a.length)
-      .map(literalPattern)
-      .join('|');
-    if (alternatives) {
-      this.#atEnd = new RegExp(`(?:^|[^\\p{L}\\p{N}])(?:${alternatives})[\\s:,—–-]*$`, 'u');
-      this.#atStart = new RegExp(`^[\\s,:]*(?:${alternatives})(?![\\p{L}\\p{N}])`, 'u');
-      this.#anywhere = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives})(?![\\p{L}\\p{N}])`, 'gu');
+    const keys = [...new Set(phrases.map((p) => foldLength(p.trim()).replace(/\s+/g, ' ')).filter((p) => p.length > 0))];
+    for (const k of keys) {
+      this.#forward.add(k);
+      this.#backward.add([...k].reverse().join(''));
     }
+    const alternatives = keys.sort((a, b) => b.length - a.length).map(literalPattern).join('|');
+    if (alternatives) this.#anywhere = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives})(?![\\p{L}\\p{N}])`, 'gu');
   }
 
-  /** `text` ends with one of the phrases (then optional punctuation and spaces). */
+  /** `text` ends with one of the phrases (then optional punctuation and spaces), on a word boundary. */
   endsText(text: string): boolean {
-    return !!this.#atEnd && this.#atEnd.test(foldLength(text));
+    let j = text.length;
+    while (j > 0 && isTrailingPunctuation(text.charCodeAt(j - 1))) j--;
+    let node: CharTrie | undefined = this.#backward;
+    let i = j - 1;
+    while (node && i >= 0) {
+      const c = text.charCodeAt(i);
+      if (isSpaceLike(c)) {
+        while (i > 0 && isSpaceLike(text.charCodeAt(i - 1))) i--;
+        node = node.next(32);
+      } else node = node.next(foldKey(c));
+      if (node?.terminal && (i === 0 || !isLetterOrDigit(text.charCodeAt(i - 1)))) return true;
+      i--;
+    }
+    return false;
   }
 
-  /** `text` starts (after spaces) with one of the phrases; returns the length matched. */
+  /** `text` starts (after spaces, commas and colons) with one of the phrases; returns the length matched. */
   startsText(text: string): number {
-    if (!this.#atStart) return 0;
-    const m = this.#atStart.exec(foldLength(text));
-    return m ? m[0].length : 0;
+    const n = text.length;
+    let i = 0;
+    while (i < n && (isSpaceLike(text.charCodeAt(i)) || text.charCodeAt(i) === 44 || text.charCodeAt(i) === 58)) i++;
+    let node: CharTrie | undefined = this.#forward;
+    let best = 0;
+    while (node && i < n) {
+      const c = text.charCodeAt(i);
+      if (isSpaceLike(c)) {
+        while (i + 1 < n && isSpaceLike(text.charCodeAt(i + 1))) i++;
+        node = node.next(32);
+      } else node = node.next(foldKey(c));
+      i++;
+      if (node?.terminal && (i >= n || !isLetterOrDigit(text.charCodeAt(i)))) best = i;
+    }
+    return best;
   }
 
   /** Every occurrence in `text`, as [start, end) offsets (same length as `text`). */
@@ -51,6 +75,48 @@ export class PhraseSet {
     }
     return out;
   }
+}
+
+class CharTrie {
+  readonly #children = new Map<number, CharTrie>();
+  terminal = false;
+
+  add(key: string): void {
+    let node: CharTrie = this;
+    for (let i = 0; i < key.length; i++) {
+      const c = key.charCodeAt(i);
+      let next = node.#children.get(c);
+      if (!next) node.#children.set(c, (next = new CharTrie()));
+      node = next;
+    }
+    node.terminal = true;
+  }
+
+  next(c: number): CharTrie | undefined {
+    return this.#children.get(c);
+  }
+}
+
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+function isLetterOrDigit(c: number): boolean {
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+  return LETTER_OR_DIGIT.test(String.fromCharCode(c));
+}
+
+function isSpaceLike(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x202f || c === 0x2007 || (c >= 0x2000 && c <= 0x200a) || c === 0x3000 || c === 0x2028 || c === 0x2029 || c === 0x85 || c === 0xfeff;
+}
+
+/** Trailing characters an end-anchored cue may be followed by: spaces, ":", ",", dashes. */
+function isTrailingPunctuation(c: number): boolean {
+  return isSpaceLike(c) || c === 58 || c === 44 || c === 0x2014 || c === 0x2013 || c === 45;
+}
+
+/** The folded code unit a phrase key holds for `c` (as foldLength folds it). */
+function foldKey(c: number): number {
+  if (isApostropheCode(c)) return 39;
+  const f = foldCode(c);
+  return f === 0 ? c : f;
 }
 
 /** Fold case and accents one code unit for one, so offsets in the folded text equal the original's. */

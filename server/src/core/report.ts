@@ -15,6 +15,7 @@ addMessages('en', {
   'report.evidence': 'Evidence',
   'report.noEvidence': 'No provision of the draft is evidence for this recommendation.',
   'report.line': 'line {0}',
+  'report.paragraph': 'paragraph {0}',
   'report.wording': 'The Committee’s wording',
   'report.source': 'Source',
   'report.convention': 'Article 20(1) of the Convention, act by act',
@@ -33,6 +34,7 @@ addMessages('fr', {
   'report.evidence': 'Éléments',
   'report.noEvidence': 'Aucune disposition du texte ne se rapporte à cette recommandation.',
   'report.line': 'ligne {0}',
+  'report.paragraph': 'paragraphe {0}',
   'report.wording': 'Texte du Comité',
   'report.source': 'Source',
   'report.convention': 'Article 20, paragraphe 1, de la Convention, comportement par comportement',
@@ -43,7 +45,10 @@ addMessages('fr', {
 export type ReportFormat = 'md' | 'html' | 'json';
 
 export interface ReportEvidence {
+  /** 1-based line; in a Word document, the paragraph number. */
   line: number;
+  /** Word documents only: the paragraph number (as `line`). */
+  paragraph?: number;
   provision: string;
   text: string;
 }
@@ -62,21 +67,34 @@ export interface ReportData {
   convention: ReportEntry[];
 }
 
+/**
+ * Where the report's evidence is: lines of a text file, or the paragraphs of a Word document
+ * (`paragraphs[i]` is the paragraph number of line i + 1 of the analysed text).
+ */
+export interface ReportOptions {
+  paragraphs?: readonly number[];
+}
+
 /** The checklist as plain data, lines 1-based: the JSON report and the base of the others. */
-export function reportData(analysis: Analysis, file: string): ReportData {
+export function reportData(analysis: Analysis, file: string, options: ReportOptions = {}): ReportData {
   const lines = analysis.source.originalLines;
+  const locate = (offset: number) => {
+    const line = lines.positionAt(offset).line + 1;
+    const paragraph = options.paragraphs ? options.paragraphs[line - 1] ?? line : undefined;
+    return paragraph === undefined ? { line } : { line: paragraph, paragraph };
+  };
   const entry = (r: CheckResult): ReportEntry => ({
     id: r.id,
     urgency: r.urgency,
     status: r.status,
     explanation: r.explanation,
-    evidence: r.evidence.map((e) => ({ line: lines.positionAt(e.range.start).line + 1, provision: e.provision, text: e.text })),
+    evidence: r.evidence.map((e) => ({ ...locate(e.range.start), provision: e.provision, text: e.text })),
   });
   return { file, recommendations: analysis.checklist.recommendations.map(entry), convention: analysis.checklist.convention.map(entry) };
 }
 
-export function renderReport(analysis: Analysis, file: string, format: ReportFormat, locale: Locale): string {
-  const data = reportData(analysis, file);
+export function renderReport(analysis: Analysis, file: string, format: ReportFormat, locale: Locale, options: ReportOptions = {}): string {
+  const data = reportData(analysis, file, options);
   if (format === 'json') return JSON.stringify(data, null, 2) + '\n';
   const doc = document(data, analysis.language, locale);
   return format === 'md' ? toMarkdown(doc, locale) : toHtml(doc, locale);
@@ -104,7 +122,8 @@ interface ReportDocument {
 
 function document(data: ReportData, language: string, locale: Locale): ReportDocument {
   const count = (s: Status) => data.recommendations.filter((r) => r.status === s).length;
-  const ev = (e: ReportEvidence) => ({ label: `${e.provision ? `${e.provision}, ` : ''}${t(locale, 'report.line', e.line)}`, text: e.text });
+  const where = (e: ReportEvidence) => (e.paragraph !== undefined ? t(locale, 'report.paragraph', e.paragraph) : t(locale, 'report.line', e.line));
+  const ev = (e: ReportEvidence) => ({ label: `${e.provision ? `${e.provision}, ` : ''}${where(e)}`, text: e.text });
   return {
     title: t(locale, 'report.title', data.file),
     intro: t(locale, 'report.intro'),

@@ -3,8 +3,6 @@ import type { Reading, UnitReading } from '../structure/reading';
 import { csamOffences, evidence, finding, notApplicable, result } from './common';
 import type { ComplianceContext, ComplianceOutcome } from './types';
 
-const REFERENCE = /\b(?:articles?|sections?|ss?\.|§§?|art\.|arts\.|artikel)\s*((?:L\.\s*)?\d+[\w-]*(?:\s*(?:,|and|et|und|or|ou|to|à)\s*\d+[\w-]*)*)/giu;
-
 /** The article-level provisions a unit refers to ("article 227-23", "sections 2 and 3"). */
 export function referencedArticles(ctx: ComplianceContext, u: UnitReading, reading: Reading): { resolved: UnitReading[][]; any: boolean } {
   const text = ctx.text.slice(u.unit.range.start, u.unit.range.end);
@@ -14,14 +12,14 @@ export function referencedArticles(ctx: ComplianceContext, u: UnitReading, readi
   for (let m = REFERENCE.exec(text); m; m = REFERENCE.exec(text)) {
     any = true;
     for (const num of m[1].split(/\s*(?:,|and|et|und|or|ou|to|à)\s*/u)) {
-      const base = num.replace(/^L\.\s*/, '').replace(/\(.*$/, '').toLowerCase();
-      for (const [article, units] of reading.byArticle) {
-        if (article.num.toLowerCase() === base) resolved.push(units);
-      }
+      const units = reading.byNumber.get(num.replace(/^L\.\s*/, '').replace(/\(.*$/, '').toLowerCase());
+      if (units) resolved.push(units);
     }
   }
   return { resolved, any };
 }
+
+const REFERENCE = /\b(?:articles?|sections?|ss?\.|§§?|art\.|arts\.|artikel)\s*((?:L\.\s*)?\d+[\w-]*(?:\s*(?:,|and|et|und|or|ou|to|à)\s*\d+[\w-]*)*)/giu;
 
 /**
  * II-9 (Request): children who distribute or transmit other children's self-generated images

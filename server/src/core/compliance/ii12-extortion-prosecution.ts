@@ -14,10 +14,12 @@ export function checkII12(ctx: ComplianceContext): ComplianceOutcome {
   const offences = ctx.reading.units.filter((u) => u.sexualExtortion || u.generalExtortion);
   if (offences.length === 0) return { result: result(ctx, 'II-12', 'missing', t(ctx.locale, 'ii12.missing')), findings: [] };
   // Complaint rules sit in the offence, in its provision, or in a provision referring to it.
+  const rules = ctx.reading.units.filter((x) => x.cats.has('complaint') || x.cats.has('exOfficio'));
+  const referredTo = new Map(rules.map((x) => [x, new Set(referencedArticles(ctx, x, ctx.reading).resolved.flat())]));
   const conditions = (u: UnitReading): UnitReading[] => {
     const sameArticle = u.unit.article ? ctx.reading.byArticle.get(u.unit.article) ?? [u] : [u];
-    const referring = ctx.reading.units.filter((x) => (x.cats.has('complaint') || x.cats.has('exOfficio')) && referencedArticles(ctx, x, ctx.reading).resolved.some((list) => list.includes(u)));
-    return [...sameArticle, ...referring].filter((x) => x.cats.has('complaint') || x.cats.has('exOfficio'));
+    const referring = rules.filter((x) => referredTo.get(x)!.has(u));
+    return [...sameArticle.filter((x) => rules.includes(x)), ...referring];
   };
   const onComplaint = offences.filter((u) => {
     const c = conditions(u);

@@ -1,6 +1,7 @@
 import type { LanguageCues } from '../cues';
 import type { LineIndex } from '../text/lineIndex';
 import type { OffsetRange } from '../text/range';
+import { PhraseTrie } from '../text/phraseTrie';
 
 /**
  * Passages the draft introduces as the wording of another text:
@@ -90,21 +91,22 @@ const TITLE_WINDOW = 300;
  * child pornography", the Optional Protocol "on the sale of children, child prostitution and
  * child pornography", "the Child Pornography Prevention Act of 1996".
  */
-export function citedTitleAround(text: string, range: OffsetRange, cues: readonly LanguageCues[]): OffsetRange | undefined {
+export function citedTitleAround(text: string, range: OffsetRange, cues: readonly LanguageCues[], index = new CitationIndex(text, cues)): OffsetRange | undefined {
   const from = Math.max(0, range.start - TITLE_WINDOW);
   const to = Math.min(text.length, range.end + TITLE_WINDOW);
-  const window = text.slice(from, to);
-  const rel = { start: range.start - from, end: range.end - from };
-
-  for (const c of cues) {
-    for (const hit of c.knownTitles.find(window)) {
-      if (hit.start <= rel.start && rel.end <= hit.end) return { start: hit.start + from, end: hit.end + from };
-    }
+  const titles = index.titlesNear(from, to);
+  for (const hit of titles) {
+    if (hit.start <= range.start && range.end <= hit.end) return { start: hit.start, end: hit.end };
   }
 
-  const before = clauseBefore(window, rel.start);
+  const instruments = index.instrumentsNear(from, range.start);
+  const window = instruments.length ? text.slice(from, to) : '';
+  const before = instruments.length ? clauseBefore(window, range.start - from) : { text: '', offset: 0 };
   for (const c of cues) {
-    for (const inst of c.instruments.find(before.text)) {
+    for (const hit of instruments) {
+      if (hit.cues !== c) continue;
+      const inst = { start: hit.start - from - before.offset, end: hit.end - from - before.offset };
+      if (inst.start < 0) continue;
       const word = before.text.slice(inst.start, inst.end);
       // A cited instrument is named with a capital (except in French, where « la directive » is usual).
       if (c.language !== 'fr' && !/^\p{Lu}/u.test(word)) continue;
@@ -132,6 +134,55 @@ export function citedTitleAround(text: string, range: OffsetRange, cues: readonl
     }
   }
   return undefined;
+}
+
+interface IndexedHit {
+  start: number;
+  end: number;
+  cues: LanguageCues;
+}
+
+/**
+ * Where the draft names instruments ("Directive", "Optional Protocol", « la directive ») and known
+ * cited titles, found in one linear pass over the text, so that asking about each deprecated
+ * term costs a binary search rather than a scan of its surroundings.
+ */
+export class CitationIndex {
+  readonly #titles: IndexedHit[] = [];
+  readonly #instruments: IndexedHit[] = [];
+
+  constructor(text: string, cues: readonly LanguageCues[]) {
+    const trie = new PhraseTrie<{ cues: LanguageCues; kind: 'title' | 'instrument' }>();
+    for (const c of cues) {
+      for (const p of c.knownTitles.phrases) trie.add(p, { cues: c, kind: 'title' });
+      for (const p of c.instruments.phrases) trie.add(p, { cues: c, kind: 'instrument' });
+    }
+    trie.scanAll(text, 0, text.length, (m) => {
+      for (const p of m.payloads) (p.kind === 'title' ? this.#titles : this.#instruments).push({ start: m.start, end: m.end, cues: p.cues });
+    });
+  }
+
+  titlesNear(from: number, to: number): IndexedHit[] {
+    return between(this.#titles, from, to);
+  }
+
+  instrumentsNear(from: number, to: number): IndexedHit[] {
+    return between(this.#instruments, from, to);
+  }
+}
+
+/** Hits (sorted by start) that start in [from, to). */
+function between(hits: IndexedHit[], from: number, to: number): IndexedHit[] {
+  let lo = 0;
+  let hi = hits.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (hits[mid].start < from) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: IndexedHit[] = [];
+  for (let k = lo; k < hits.length && hits[k].start < to; k++) out.push(hits[k]);
+  return out;
 }
 
 /** The part of `window` before `at` that belongs to the same clause (no ; : or sentence end). */

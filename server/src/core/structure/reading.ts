@@ -56,6 +56,8 @@ export interface Reading {
   units: UnitReading[];
   /** Units by article, to resolve "such material" and cross-references. */
   byArticle: Map<Provision, UnitReading[]>;
+  /** Units by article number as cited ("227-23", "160a"), lower case. */
+  byNumber: Map<string, UnitReading[]>;
   language: LanguageCode;
 }
 
@@ -103,7 +105,12 @@ export function readDraft(
     }
   }
   resolveAnaphora(units, byArticle, text);
-  return { structure, units, byArticle, language };
+  const byNumber = new Map<string, UnitReading[]>();
+  for (const [article, list] of byArticle) {
+    const key = article.num.toLowerCase();
+    byNumber.set(key, [...(byNumber.get(key) ?? []), ...list]);
+  }
+  return { structure, units, byArticle, byNumber, language };
 }
 
 function hitsIn(hits: Hit[], range: OffsetRange): Hit[] {

@@ -3,7 +3,7 @@ import type { Finding } from '../findings';
 import { citation, t } from '../i18n';
 import { recommendation, type RecommendationId } from '../recommendations';
 import type { Settings } from '../settings';
-import { citedTitleAround } from '../structure/citations';
+import { CitationIndex, citedTitleAround } from '../structure/citations';
 import type { Exemption, Quotations } from '../structure/quotations';
 import { inAnyRange, type OffsetRange } from '../text/range';
 import { TermMatcher, type TermMatch } from './matcher';
@@ -56,11 +56,12 @@ export function checkTerminology(ctx: CheckContext): Finding[] {
   if (matches.length === 0) return [];
   const { cues, quotations, introduced, formatQuotes } = ctx.quoted;
   const apostrophe = documentApostrophe(text);
+  const citations = new CitationIndex(text, cues);
   const out: Finding[] = [];
 
   for (const match of matches) {
     const range = { start: match.start, end: match.end };
-    const exemption = exemptionFor(range, text, quotations, introduced, formatQuotes, cues);
+    const exemption = exemptionFor(range, text, quotations, introduced, formatQuotes, cues, citations);
     const finding = termFinding(match, exemption, ctx, apostrophe);
     if (finding) out.push(finding);
   }
@@ -74,6 +75,7 @@ function exemptionFor(
   introduced: OffsetRange[],
   formatQuotes: OffsetRange[],
   cues: ReturnType<typeof allCues>,
+  citations: CitationIndex,
 ): Exemption | undefined {
   const block = inAnyRange(formatQuotes, range);
   if (block) return { kind: 'blockquote', range: block };
@@ -81,7 +83,7 @@ function exemptionFor(
   if (passage) return { kind: 'introduced-wording', range: passage };
   const quote = quotations.quotationAround(range);
   if (quote) return { kind: 'quotation', range: quote.inner };
-  const title = citedTitleAround(text, range, cues);
+  const title = citedTitleAround(text, range, cues, citations);
   if (title) return { kind: 'cited-title', range: title };
   return undefined;
 }
