@@ -2,9 +2,9 @@ import type { QuotedText } from './check';
 import { allCues, cuesFor } from './cues';
 import type { Source } from './source';
 import { introducedPassages } from './structure/citations';
-import { Quotations } from './structure/quotations';
+import { Quotations, type QuoteSpan } from './structure/quotations';
 import type { LanguageCode } from './terminology/pack';
-import { inAnyRange } from './text/range';
+import type { OffsetRange } from './text/range';
 
 /**
  * The quoted text of a draft: quotation marks, blockquotes and passages introduced as another
@@ -26,9 +26,48 @@ export function quotedText(source: Source, text: string, language: LanguageCode)
     },
     formatQuotes,
     isQuoted(range) {
-      if (inAnyRange(formatQuotes, range) || inAnyRange(q.introduced, range)) return true;
-      return !!q.quotations.quotationAround(range);
+      regions ??= quotedRegions(q);
+      return containedIn(regions, range);
     },
   };
+  let regions: OffsetRange[] | undefined;
   return q;
+}
+
+/**
+ * Every range of quoted text, merged and sorted: blockquotes, introduced passages and the
+ * quotation marks classified as quotations of other texts (the outermost such span; a defined
+ * term or inserted text is walked into, since it may itself quote).
+ */
+function quotedRegions(q: QuotedText): OffsetRange[] {
+  const all: OffsetRange[] = [...q.formatQuotes, ...q.introduced];
+  const visit = (spans: readonly QuoteSpan[]) => {
+    for (const s of spans) {
+      if (q.quotations.kind(s) === 'quotation') all.push(s.inner);
+      else visit(s.children);
+    }
+  };
+  visit(q.quotations.spans);
+  all.sort((a, b) => a.start - b.start);
+  const merged: OffsetRange[] = [];
+  for (const r of all) {
+    const last = merged[merged.length - 1];
+    if (last && r.start <= last.end) last.end = Math.max(last.end, r.end);
+    else merged.push({ start: r.start, end: r.end });
+  }
+  return merged;
+}
+
+/** Whether `range` lies inside one of the sorted, disjoint `regions`. */
+function containedIn(regions: OffsetRange[], range: OffsetRange): boolean {
+  let lo = 0;
+  let hi = regions.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (regions[mid].start <= range.start) {
+      if (range.end <= regions[mid].end) return true;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return false;
 }

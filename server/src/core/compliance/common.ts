@@ -65,7 +65,10 @@ export function anchor(ctx: ComplianceContext, u: UnitReading): OffsetRange {
   const text = ctx.text;
   let e = start;
   while (e < end && text[e] !== '\n' && text[e] !== '\r') e++;
-  return ctx.source.toOriginalRange({ start, end: Math.max(start + 1, Math.min(e, start + 200)) });
+  let stop = Math.max(start + 1, Math.min(e, start + 200));
+  // Never cut an astral character (two UTF-16 units) in half where the line is cut.
+  if (stop < text.length && (text.charCodeAt(stop) & 0xfc00) === 0xdc00 && (text.charCodeAt(stop - 1) & 0xfc00) === 0xd800) stop++;
+  return ctx.source.toOriginalRange({ start, end: stop });
 }
 
 /**

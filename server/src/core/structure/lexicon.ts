@@ -83,64 +83,152 @@ const MASKED_BY: Partial<Record<Category, Category[]>> = {
   explicitConduct: ['noise'],
 };
 
-let trie: PhraseTrie<Category> | undefined;
+let trie: PhraseTrie<number> | undefined;
 
-function compiled(): PhraseTrie<Category> {
+/** Category ids: the index in CATEGORIES. */
+export const CATEGORY_ID = new Map<Category, number>(CATEGORIES.map((c, i) => [c, i]));
+const NOISE = CATEGORY_ID.get('noise')!;
+
+function compiled(): PhraseTrie<number> {
   if (trie) return trie;
-  trie = new PhraseTrie<Category>();
+  trie = new PhraseTrie<number>();
   for (const lexicon of [en, fr, de, es] as Record<string, unknown>[]) {
     for (const category of CATEGORIES) {
       const phrases = lexicon[category];
       if (!Array.isArray(phrases)) continue;
-      for (const phrase of phrases as string[]) trie.add(phrase, category);
+      for (const phrase of phrases as string[]) trie.add(phrase, CATEGORY_ID.get(category)!);
     }
   }
   return trie;
 }
 
-/** Every cue in `text`, in one linear pass, with shorter cues inside longer ones masked. */
-export function findCues(text: string): Hit[] {
-  const raw: Hit[] = [];
-  compiled().scanAll(text, 0, text.length, (m) => {
-    for (const category of m.payloads) raw.push({ category, start: m.start, end: m.end });
-  });
-  return mask(raw);
-}
+/**
+ * The cues of a text, in compact form: parallel arrays sorted by start (a long draft has hundreds
+ * of thousands of cues; objects for each would dominate time and memory).
+ */
+export class CueHits {
+  constructor(
+    readonly start: Int32Array,
+    readonly end: Int32Array,
+    readonly category: Uint8Array,
+    readonly length: number,
+  ) {}
 
-function mask(hits: Hit[]): Hit[] {
-  hits.sort((a, b) => a.start - b.start || b.end - a.end);
-  const byCategory = new Map<Category, Hit[]>();
-  for (const h of hits) {
-    let list = byCategory.get(h.category);
-    if (!list) byCategory.set(h.category, (list = []));
-    list.push(h);
+  categoryOf(i: number): Category {
+    return CATEGORIES[this.category[i]];
   }
-  return hits.filter((h) => {
-    if (h.category === 'noise') return false;
-    for (const masker of MASKED_BY[h.category] ?? []) {
-      const list = byCategory.get(masker);
-      if (list && containedIn(list, h, masker === 'noise')) return false;
+
+  /** Index of the first hit starting at or after `offset`. */
+  firstFrom(offset: number): number {
+    let lo = 0;
+    let hi = this.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.start[mid] < offset) lo = mid + 1;
+      else hi = mid;
     }
-    return true;
-  });
+    return lo;
+  }
+
+  hit(i: number): Hit {
+    return { category: this.categoryOf(i), start: this.start[i], end: this.end[i] };
+  }
 }
 
-/** Whether a hit of `list` (sorted by start) contains `h` and is longer (or is noise). */
-function containedIn(list: Hit[], h: Hit, evenIfEqual: boolean): boolean {
-  let lo = 0;
-  let hi = list.length - 1;
+/**
+ * Every cue in `text`, in one linear pass, with shorter cues inside longer ones masked and
+ * the hits `drop` rejects (quoted text) left out.
+ */
+export function findCues(text: string, drop: (start: number, end: number) => boolean = () => false): CueHits {
+  const trie = compiled();
+  let cap = 1024;
+  let starts = new Int32Array(cap);
+  let ends = new Int32Array(cap);
+  let cats = new Uint8Array(cap);
+  let n = 0;
+  trie.scanAllIds(text, (start, end, payload) => {
+    if (n === cap) {
+      cap *= 2;
+      starts = grow(starts, cap);
+      ends = grow(ends, cap);
+      const c2 = new Uint8Array(cap);
+      c2.set(cats);
+      cats = c2;
+    }
+    starts[n] = start;
+    ends[n] = end;
+    cats[n] = trie.payload(payload);
+    n++;
+  });
+  return mask(starts, ends, cats, n, drop);
+}
+
+function grow(a: Int32Array<ArrayBuffer>, cap: number): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(cap);
+  b.set(a);
+  return b;
+}
+
+const MASKERS: number[][] = CATEGORIES.map((c) => (MASKED_BY[c] ?? []).map((m) => CATEGORY_ID.get(m)!));
+
+function mask(starts: Int32Array, ends: Int32Array, cats: Uint8Array, n: number, drop: (start: number, end: number) => boolean): CueHits {
+  // Matches come in order of start (word by word); per category, keep the indices in that order.
+  const counts = new Int32Array(CATEGORIES.length + 1);
+  for (let i = 0; i < n; i++) counts[cats[i] + 1]++;
+  for (let c = 0; c < CATEGORIES.length; c++) counts[c + 1] += counts[c];
+  const byCategory = new Int32Array(n);
+  const fill = counts.slice(0, CATEGORIES.length);
+  for (let i = 0; i < n; i++) byCategory[fill[cats[i]]++] = i;
+
+  const keep = new Uint8Array(n);
+  let kept = 0;
+  for (let i = 0; i < n; i++) {
+    const c = cats[i];
+    if (c === NOISE) continue;
+    let masked = false;
+    for (const m of MASKERS[c]) {
+      if (containedIn(byCategory, counts[m], counts[m + 1], starts, ends, i, m === NOISE)) {
+        masked = true;
+        break;
+      }
+    }
+    if (!masked && !drop(starts[i], ends[i])) {
+      keep[i] = 1;
+      kept++;
+    }
+  }
+  const outStart = new Int32Array(kept);
+  const outEnd = new Int32Array(kept);
+  const outCat = new Uint8Array(kept);
+  let k = 0;
+  for (let i = 0; i < n; i++) {
+    if (!keep[i]) continue;
+    outStart[k] = starts[i];
+    outEnd[k] = ends[i];
+    outCat[k] = cats[i];
+    k++;
+  }
+  return new CueHits(outStart, outEnd, outCat, kept);
+}
+
+/** Whether a hit of one category (indices byCategory[from..to), in start order) contains hit `h` and is longer (or is noise). */
+function containedIn(byCategory: Int32Array, from: number, to: number, starts: Int32Array, ends: Int32Array, h: number, evenIfEqual: boolean): boolean {
+  const hs = starts[h];
+  const he = ends[h];
+  let lo = from;
+  let hi = to - 1;
   let last = -1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    if (list[mid].start <= h.start) {
+    if (starts[byCategory[mid]] <= hs) {
       last = mid;
       lo = mid + 1;
     } else hi = mid - 1;
   }
   // Cues are a few words long: the containing hit, if any, is among the last few that start before.
-  for (let k = last; k >= 0 && k > last - 4; k--) {
-    const o = list[k];
-    if (o.end >= h.end && (evenIfEqual || o.end - o.start > h.end - h.start)) return true;
+  for (let k = last; k >= from && k > last - 4; k--) {
+    const o = byCategory[k];
+    if (ends[o] >= he && (evenIfEqual || ends[o] - starts[o] > he - hs)) return true;
   }
   return false;
 }

@@ -1,7 +1,7 @@
 import type { OffsetRange } from '../text/range';
 import type { LanguageCode } from '../terminology/pack';
 import type { LineIndex } from '../text/lineIndex';
-import { ACTS, findCues, type Act, type Category, type Hit } from './lexicon';
+import { ACTS, CATEGORY_ID, findCues, type Act, type Category, type CueHits, type Hit } from './lexicon';
 import { readStructure, type Provision, type Structure, type Unit } from './provisions';
 
 /** The conditions an exemption may carry (Recommendations II-5, II-6, II-8). */
@@ -19,6 +19,7 @@ export interface UnitReading {
   unit: Unit;
   /** Categories present in the unit (and, for a few, in its provision's heading). */
   cats: ReadonlySet<Category>;
+  /** Acts and narrowing conditions of the unit, with their positions. */
   hits: readonly Hit[];
   /** The unit names or describes the material, or refers back to it. */
   material: boolean;
@@ -63,6 +64,7 @@ export interface Reading {
 
 /** Heading cues that colour every unit of the provision they head ("Sexual extortion", "Grooming"). */
 const HEADING_CONTEXT: readonly Category[] = ['material', 'sexualQuality', 'grooming', 'extortionWord', 'threat', 'minor', 'education', 'ict'];
+const HEADING_CATEGORIES = new Set(HEADING_CONTEXT.map((c) => CATEGORY_ID.get(c)!));
 
 /**
  * Read a draft: its provisions, its units, and what each unit does. `quoted(range)` says whether
@@ -75,28 +77,31 @@ export function readDraft(
   quoted: (range: OffsetRange) => boolean,
 ): Reading {
   const structure = readStructure(lines, language);
-  const hits = findCues(text).filter((h) => !quoted(h));
+  const hits = findCues(text, (start, end) => quoted({ start, end }));
   const units: UnitReading[] = [];
   const byArticle = new Map<Provision, UnitReading[]>();
 
-  // Sweep hits into units (both sorted by start).
-  let h = 0;
   const headingHits = new Map<Provision, Hit[]>();
   const headingOf = (p: Provision | undefined): Hit[] => {
     if (!p) return [];
     let list = headingHits.get(p);
     if (!list) {
-      list = hitsIn(hits, p.headingRange).filter((x) => HEADING_CONTEXT.includes(x.category));
+      list = [];
+      for (let k = hits.firstFrom(p.headingRange.start); k < hits.length && hits.start[k] < p.headingRange.end; k++) {
+        if (HEADING_CATEGORIES.has(hits.category[k])) list.push(hits.hit(k));
+      }
       headingHits.set(p, list);
     }
     return list;
   };
+  // Sweep hits into units (both sorted by start).
+  let h = 0;
   for (const unit of structure.units) {
-    while (h < hits.length && hits[h].start < unit.range.start) h++;
-    const own: Hit[] = [];
-    for (let k = h; k < hits.length && hits[k].start < unit.range.end; k++) own.push(hits[k]);
+    while (h < hits.length && hits.start[h] < unit.range.start) h++;
+    let end = h;
+    while (end < hits.length && hits.start[end] < unit.range.end) end++;
     const context = [...headingOf(unit.article), ...headingOf(unit.article?.parent)];
-    const reading = readUnit(unit, own, context, text);
+    const reading = readUnit(unit, hits, h, end, context, text);
     units.push(reading);
     if (unit.article) {
       let list = byArticle.get(unit.article);
@@ -113,26 +118,21 @@ export function readDraft(
   return { structure, units, byArticle, byNumber, language };
 }
 
-function hitsIn(hits: Hit[], range: OffsetRange): Hit[] {
-  let lo = 0;
-  let hi = hits.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (hits[mid].start < range.start) lo = mid + 1;
-    else hi = mid;
-  }
-  const out: Hit[] = [];
-  for (let k = lo; k < hits.length && hits[k].start < range.end; k++) out.push(hits[k]);
-  return out;
-}
-
 const EMBEDDED_DEFINITION = /(?:pornograph\w*|abuse material|exploitation material|content|matériel)\s*["”»]?\s*(?:means|shall mean|is content|is material|is any|désigne|s'entend)\b/iu;
 
 const NUMBER_WORD = /\b(?:\d{1,2}|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|dix|onze|douze|treize|quatorze|quinze|seize|zehn|zwölf|vierzehn)\b/iu;
 
-function readUnit(unit: Unit, own: Hit[], context: Hit[], text: string): UnitReading {
+const ACT_OR_NARROWING = new Set<Category>([...ACTS, 'narrowHabitual', 'narrowGain', 'narrowIntent']);
+
+function readUnit(unit: Unit, hits: CueHits, from: number, to: number, context: Hit[], text: string): UnitReading {
   const cats = new Set<Category>();
-  for (const x of own) cats.add(x.category);
+  // Only acts and narrowing conditions are needed with their positions.
+  const own: Hit[] = [];
+  for (let k = from; k < to; k++) {
+    const c = hits.categoryOf(k);
+    cats.add(c);
+    if (ACT_OR_NARROWING.has(c)) own.push(hits.hit(k));
+  }
   const has = (c: Category) => cats.has(c);
   const contextCats = new Set(context.map((x) => x.category));
 
