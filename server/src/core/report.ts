@@ -15,7 +15,8 @@ addMessages('en', {
   'report.evidence': 'Evidence',
   'report.noEvidence': 'No provision of the draft is evidence for this recommendation.',
   'report.line': 'line {0}',
-  'report.paragraph': 'paragraph {0}',
+  // Word paragraphs, not the draft's own numbered paragraphs: the pilcrow keeps them apart.
+  'report.paragraph': '¶{0}',
   'report.wording': 'The Committee’s wording',
   'report.source': 'Source',
   'report.convention': 'Article 20(1) of the Convention, act by act',
@@ -34,7 +35,7 @@ addMessages('fr', {
   'report.evidence': 'Éléments',
   'report.noEvidence': 'Aucune disposition du texte ne se rapporte à cette recommandation.',
   'report.line': 'ligne {0}',
-  'report.paragraph': 'paragraphe {0}',
+  'report.paragraph': '¶{0}',
   'report.wording': 'Texte du Comité',
   'report.source': 'Source',
   'report.convention': 'Article 20, paragraphe 1, de la Convention, comportement par comportement',

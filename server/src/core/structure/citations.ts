@@ -136,6 +136,22 @@ export function citedTitleAround(text: string, range: OffsetRange, cues: readonl
   return undefined;
 }
 
+const tries = new Map<string, PhraseTrie<{ cues: LanguageCues; kind: 'title' | 'instrument' }>>();
+
+function citationTrie(cues: readonly LanguageCues[]) {
+  const key = cues.map((c) => c.language).join();
+  let trie = tries.get(key);
+  if (!trie) {
+    trie = new PhraseTrie();
+    for (const c of cues) {
+      for (const p of c.knownTitles.phrases) trie.add(p, { cues: c, kind: 'title' });
+      for (const p of c.instruments.phrases) trie.add(p, { cues: c, kind: 'instrument' });
+    }
+    tries.set(key, trie);
+  }
+  return trie;
+}
+
 interface IndexedHit {
   start: number;
   end: number;
@@ -151,15 +167,31 @@ export class CitationIndex {
   readonly #titles: IndexedHit[] = [];
   readonly #instruments: IndexedHit[] = [];
 
-  constructor(text: string, cues: readonly LanguageCues[]) {
-    const trie = new PhraseTrie<{ cues: LanguageCues; kind: 'title' | 'instrument' }>();
-    for (const c of cues) {
-      for (const p of c.knownTitles.phrases) trie.add(p, { cues: c, kind: 'title' });
-      for (const p of c.instruments.phrases) trie.add(p, { cues: c, kind: 'instrument' });
+  /** `around`: only these ranges (sorted) and their surroundings need looking at (the deprecated terms). */
+  constructor(text: string, cues: readonly LanguageCues[], around?: readonly OffsetRange[]) {
+    const trie = citationTrie(cues);
+    const scan = (from: number, to: number) =>
+      trie.scanAll(text, from, to, (m) => {
+        for (const p of m.payloads) (p.kind === 'title' ? this.#titles : this.#instruments).push({ start: m.start, end: m.end, cues: p.cues });
+      });
+    if (!around) {
+      scan(0, text.length);
+      return;
     }
-    trie.scanAll(text, 0, text.length, (m) => {
-      for (const p of m.payloads) (p.kind === 'title' ? this.#titles : this.#instruments).push({ start: m.start, end: m.end, cues: p.cues });
-    });
+    // Windows around the terms, merged: a title or an instrument starts at most TITLE_WINDOW
+    // before a term and a known title reaches at most that far after it.
+    let from = -1;
+    let to = -1;
+    for (const r of around) {
+      const a = Math.max(0, r.start - TITLE_WINDOW);
+      const b = Math.min(text.length, r.end + TITLE_WINDOW);
+      if (a > to) {
+        if (to > from) scan(from, to);
+        from = a;
+      }
+      to = Math.max(to, b);
+    }
+    if (to > from) scan(from, to);
   }
 
   titlesNear(from: number, to: number): IndexedHit[] {

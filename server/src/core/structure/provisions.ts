@@ -81,6 +81,8 @@ export function readStructure(lines: LineIndex, language: LanguageCode): Structu
   let headingAwaitingTitle: Provision | undefined;
   let titleLine = -1;
   let marginalNote: number | undefined;
+  let nextLine = -1;
+  let nextRaw = '';
 
   const close = (p: Provision | undefined, at: number) => {
     if (p && p.range.end < 0) p.range.end = at;
@@ -105,8 +107,11 @@ export function readStructure(lines: LineIndex, language: LanguageCode): Structu
   for (let line = 0; line < lines.lineCount; line++) {
     const start = lines.lineStarts[line];
     const end = lines.lineEnd(line);
-    const raw = text.slice(start, end);
+    // Each line is sliced once: this line's "next" is the following iteration's line.
+    const raw = line === nextLine ? nextRaw : text.slice(start, end);
     const next = line + 1 < lines.lineCount ? text.slice(lines.lineStarts[line + 1], lines.lineEnd(line + 1)) : '';
+    nextLine = line + 1;
+    nextRaw = next;
     const k = classifyLine(raw, next, language, article !== undefined);
 
     // A heading without a title may carry it on the very next line: "PART 2" / "OFFENCES",

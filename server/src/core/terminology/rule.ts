@@ -56,7 +56,7 @@ export function checkTerminology(ctx: CheckContext): Finding[] {
   if (matches.length === 0) return [];
   const { cues, quotations, introduced, formatQuotes } = ctx.quoted;
   const apostrophe = documentApostrophe(text);
-  const citations = new CitationIndex(text, cues);
+  const citations = new CitationIndex(text, cues, matches);
   const out: Finding[] = [];
 
   for (const match of matches) {

@@ -76,7 +76,8 @@ export class PhraseTrie<T> {
     const report = (end: number, node: number, prefix: boolean) => {
       onMatch({ start, end, payloads: t.payloadsOf(node, prefix).map((k) => this.#payloads[k]) });
     };
-    let i = from;
+    // Never start in the middle of a word.
+    let i = from > 0 && classOf(text.charCodeAt(from - 1)) === WORD ? wordEnd(text, from) : from;
     while (i < to) {
       const c = text.charCodeAt(i);
       if (classOf(c) !== WORD) {
