@@ -1,4 +1,4 @@
-import { Uri, languages, workspace, type Disposable, type ExtensionContext, type LogOutputChannel, type TextDocument } from 'vscode';
+import { Range, Uri, languages, workspace, type Disposable, type ExtensionContext, type LogOutputChannel, type TextDocument } from 'vscode';
 import type {
   CancellationToken,
   ConfigurationParams,
@@ -7,8 +7,12 @@ import type {
   LanguageClientOptions,
   ServerOptions,
 } from 'vscode-languageclient/node';
-import { CONFIGURATION_SECTION, WorkspaceTrustNotification, type InitializationOptions } from '../../server/src/lsp/protocol';
+import { AKN_NAMESPACE, CONFIGURATION_SECTION, WorkspaceTrustNotification, type InitializationOptions } from '../../server/src/lsp/protocol';
 import { documentSelector, documentTypes, explicitSettings, type DocumentType } from './settings';
+
+function isAkomaNtoso(head: string): boolean {
+  return head.slice(0, 2048).includes(AKN_NAMESPACE);
+}
 
 /**
  * Owns the language client: starts the bundled server over IPC when the first draft of a served
@@ -45,7 +49,9 @@ export class LanzaroteClient implements Disposable {
   }
 
   serves(document: TextDocument): boolean {
-    return languages.match(documentSelector(this.#types), document) > 0;
+    if (languages.match(documentSelector(this.#types), document) === 0) return false;
+    // XML is served for Akoma Ntoso only: the namespace in the first 2 KB says so (as the server decides).
+    return document.languageId !== 'xml' || /\.akn$/i.test(document.uri.path) || isAkomaNtoso(document.getText(new Range(document.positionAt(0), document.positionAt(2048))));
   }
 
   /** The running client, started on demand (commands need it even with no draft open). */

@@ -2,6 +2,7 @@ import { commands, window, type ExtensionContext } from 'vscode';
 import { ChecklistView } from './checklist';
 import { LanzaroteClient } from './client';
 import { registerRecommendationCommands } from './recommendations';
+import { registerWordDocumentCommand } from './wordDocument';
 
 let lanzarote: LanzaroteClient | undefined;
 
@@ -17,6 +18,7 @@ export function activate(context: ExtensionContext): void {
     output,
     lanzarote,
     ...registerRecommendationCommands(lanzarote),
+    ...registerWordDocumentCommand(lanzarote),
     new ChecklistView(lanzarote),
     commands.registerCommand('lanzarote.restartServer', () => lanzarote?.restart()),
   );

@@ -2,8 +2,11 @@ import { workspace, type Uri } from 'vscode';
 import { CONFIGURATION_SECTION } from '../../server/src/lsp/protocol';
 
 /** The document types the extension can serve; legal drafts always, the others by choice. */
-export const DOCUMENT_TYPES = ['legal-draft', 'plaintext', 'markdown'] as const;
+export const DOCUMENT_TYPES = ['legal-draft', 'plaintext', 'markdown', 'akoma-ntoso'] as const;
 export type DocumentType = (typeof DOCUMENT_TYPES)[number];
+
+/** The editor language of each document type: Akoma Ntoso drafts are XML documents (.akn included). */
+const LANGUAGE: Record<DocumentType, string> = { 'legal-draft': 'legal-draft', plaintext: 'plaintext', markdown: 'markdown', 'akoma-ntoso': 'xml' };
 
 export function documentTypes(): DocumentType[] {
   const configured = workspace.getConfiguration(CONFIGURATION_SECTION).get<unknown>('documentTypes');
@@ -14,9 +17,9 @@ export function documentTypes(): DocumentType[] {
 
 /** Saved files and untitled drafts of the served types (not diff views, not output channels). */
 export function documentSelector(types: readonly DocumentType[]): { scheme: string; language: string }[] {
-  return types.flatMap((language) => [
-    { scheme: 'file', language },
-    { scheme: 'untitled', language },
+  return types.flatMap((type) => [
+    { scheme: 'file', language: LANGUAGE[type] },
+    { scheme: 'untitled', language: LANGUAGE[type] },
   ]);
 }
 

@@ -22,7 +22,7 @@ const clientSource = readdirSync(path.join(ROOT, 'client/src')).map((f) => readF
 
 describe('extension manifest', () => {
   test('activation is cheap: only on the document types served', () => {
-    assert.deepEqual(manifest.activationEvents, ['onLanguage:legal-draft', 'onLanguage:plaintext', 'onLanguage:markdown']);
+    assert.deepEqual(manifest.activationEvents, ['onLanguage:legal-draft', 'onLanguage:plaintext', 'onLanguage:markdown', 'onLanguage:xml']);
     assert.equal(manifest.main, './dist/extension.js');
     assert.equal(manifest.engines.vscode, '^1.91.0');
   });
@@ -42,7 +42,7 @@ describe('extension manifest', () => {
       assert.ok(id, `${key} description is localised`);
       assert.ok(nls.en[id] && nls.fr[id], `${key} has English and French text`);
     }
-    assert.deepEqual(properties['lanzarote.documentTypes'].default, ['legal-draft', 'plaintext', 'markdown']);
+    assert.deepEqual(properties['lanzarote.documentTypes'].default, ['legal-draft', 'plaintext', 'markdown', 'akoma-ntoso']);
     assert.deepEqual((properties['lanzarote.trace.server'] as { enum: string[] }).enum, ['off', 'messages', 'verbose']);
     assert.deepEqual((properties['lanzarote.locale'] as { enum: string[] }).enum, ['auto', 'en', 'fr']);
     assert.deepEqual((properties['lanzarote.documentLanguage'] as { enum: string[] }).enum, ['auto', 'en', 'fr', 'de', 'es']);
@@ -82,8 +82,8 @@ describe('extension manifest', () => {
   test('commands: contributed and implemented by the client, with French titles', () => {
     const commands = manifest.contributes.commands.map((c: { command: string }) => c.command).sort();
     assert.deepEqual(commands, [
-      'lanzarote.exportReport', 'lanzarote.openOfficialText', 'lanzarote.refreshChecklist', 'lanzarote.restartServer',
-      'lanzarote.revealEvidence', 'lanzarote.showChecklist', 'lanzarote.showRecommendation',
+      'lanzarote.checkWordDocument', 'lanzarote.exportReport', 'lanzarote.openOfficialText', 'lanzarote.refreshChecklist',
+      'lanzarote.restartServer', 'lanzarote.revealEvidence', 'lanzarote.showChecklist', 'lanzarote.showRecommendation',
     ]);
     for (const c of commands) assert.ok(clientSource.includes(`'${c}'`), `${c} registered in the client`);
   });

@@ -2,9 +2,10 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import picomatch from 'picomatch';
 import { glob } from 'tinyglobby';
+import { isAkomaNtoso } from '../core/formats';
 
-/** File extensions linted when a folder is given. */
-export const DRAFT_EXTENSIONS = ['.txt', '.draft', '.bill', '.md', '.markdown'];
+/** File extensions linted when a folder is given (.xml only when it is Akoma Ntoso, see isDraftFile). */
+export const DRAFT_EXTENSIONS = ['.txt', '.draft', '.bill', '.md', '.markdown', '.akn', '.xml', '.docx'];
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git', 'dist', 'out', '.vscode-test', 'test-results']);
 
 export class UsageError extends Error {}
@@ -47,9 +48,24 @@ async function walk(dir: string): Promise<string[]> {
     const p = path.join(dir, e.name);
     if (e.isDirectory()) {
       if (!SKIPPED_FOLDERS.has(e.name) && !e.name.startsWith('.')) out.push(...(await walk(p)));
-    } else if (e.isFile() && DRAFT_EXTENSIONS.includes(path.extname(e.name).toLowerCase())) {
+    } else if (e.isFile() && (await isDraftFile(p))) {
       out.push(p);
     }
   }
   return out;
+}
+
+/** A draft by its extension; an .xml file only when its first 2 KB declare Akoma Ntoso (other XML is skipped silently). */
+export async function isDraftFile(p: string): Promise<boolean> {
+  const ext = path.extname(p).toLowerCase();
+  if (!DRAFT_EXTENSIONS.includes(ext)) return false;
+  if (ext !== '.xml') return true;
+  const handle = await fs.open(p, 'r');
+  try {
+    const buffer = Buffer.alloc(2048);
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+    return isAkomaNtoso(buffer.subarray(0, bytesRead).toString('utf8'));
+  } finally {
+    await handle.close();
+  }
 }

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createTwoFilesPatch } from 'diff';
 import { applyEdits, safeEdits } from '../core/fixes';
-import { localeFrom, type Locale } from '../core/i18n';
+import { addMessages, localeFrom, t, type Locale } from '../core/i18n';
 import { cloneSettings, defaultSettings, type Settings } from '../core/settings';
 import { LANGUAGES, type LanguageCode } from '../core/terminology/pack';
 import { ConfigFinder, type LoadedConfig } from '../node/configFiles';
@@ -16,11 +16,22 @@ import { runReport } from './report';
 import { reachesFailure, type FailOn, type FileResult } from './results';
 import { version } from '../../../package.json';
 
+addMessages('en', {
+  'cli.docxFix': '{0} cannot change Word documents ({1}): make the replacements in Word. The other files were processed.',
+});
+addMessages('fr', {
+  'cli.docxFix': '{0} ne peut pas modifier les documents Word ({1}) : faites les remplacements dans Word. Les autres fichiers ont été traités.',
+});
+
 const HELP = `Usage: lanzarote-lint [options] <file | folder | glob | ->...
        lanzarote-lint report [--format md|html|json] <file>...   (the checklist; see report --help)
 
 Checks draft legislation against the Lanzarote Committee's recommendations II-1 to II-12
 (terminology, exemptions for children, grooming, sexual extortion).
+
+Drafts: plain text (.txt .draft .bill), Markdown (.md), Akoma Ntoso XML (.akn, and .xml files in
+the Akoma Ntoso namespace) and Word (.docx: checked and reported, never fixed; positions are
+paragraph numbers, shown as "bill.docx ¶12").
 
 Options:
   -f, --format <stylish|json|sarif>   Output format (default: stylish)
@@ -140,11 +151,14 @@ async function run(options: Options, io: Io): Promise<number> {
   if (drafts.length === 0) throw new UsageError(options.inputs.length ? 'No drafts found in the given folders.' : 'No files given. Try: lanzarote-lint samples/');
 
   const results: FileResult[] = [];
+  // Word documents are binary: they are checked, never rewritten. The other files are still fixed.
+  const refused: string[] = [];
   for (const d of drafts) {
     const settings = applyOverrides(d.config.settings, options);
     let result = await lintOne(d.input, settings);
     if ((options.fix || options.fixDryRun) && result.analysis) {
-      result = await fixOne(d.input, result, settings, options, io);
+      if (result.paragraphs) refused.push(d.input.display);
+      else result = await fixOne(d.input, result, settings, options, io);
     }
     results.push(result);
   }
@@ -153,6 +167,10 @@ async function run(options: Options, io: Io): Promise<number> {
     if (options.format === 'json') io.out(formatJson(results));
     else if (options.format === 'sarif') io.out(JSON.stringify(toSarif(results, cwd), null, 2) + '\n');
     else io.out(formatStylish(results, { colour: options.colour, locale: options.locale }));
+  }
+  if (refused.length) {
+    io.err(`lanzarote-lint: ${t(options.locale, 'cli.docxFix', options.fix ? '--fix' : '--fix-dry-run', refused.join(', '))}\n`);
+    return 2;
   }
   return reachesFailure(results, options.failOn) ? 1 : 0;
 }

@@ -68,10 +68,12 @@ export async function runReport(argv: string[], io: Io): Promise<number> {
       io.err(`${display}: ${result.skipped}\n`);
       continue;
     }
+    // A Word document's evidence is located by paragraph number.
+    const options = { paragraphs: result.paragraphs };
     rendered.push({
       file: display,
-      content: renderReport(result.analysis, display, format, locale),
-      data: format === 'json' ? reportData(result.analysis, display) : undefined,
+      content: renderReport(result.analysis, display, format, locale, options),
+      data: format === 'json' ? reportData(result.analysis, display, options) : undefined,
     });
   }
   if (rendered.length === 0) return 2;

@@ -12,6 +12,7 @@ addMessages('en', {
   'settings.ignored': 'Lanzarote: {0}: “{1}”: {2} The value is ignored.',
   'settings.ignoredNoKey': 'Lanzarote: {0}: {1} The file is ignored.',
   'settings.untrusted': 'Lanzarote: the workspace is not trusted; of {0} only “severity” and “quotations” are used.',
+  'file.unreadable': 'Cannot read {0} ({1}).',
 });
 addMessages('fr', {
   'action.replace': 'Remplacer « {0} » par « {1} »',
@@ -24,4 +25,5 @@ addMessages('fr', {
   'settings.ignored': 'Lanzarote : {0} : « {1} » : {2} La valeur est ignorée.',
   'settings.ignoredNoKey': 'Lanzarote : {0} : {1} Le fichier est ignoré.',
   'settings.untrusted': 'Lanzarote : l’espace de travail n’est pas approuvé ; de {0}, seuls « severity » et « quotations » sont utilisés.',
+  'file.unreadable': 'Impossible de lire {0} ({1}).',
 });

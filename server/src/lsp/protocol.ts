@@ -8,6 +8,8 @@
 export const SOURCE = 'Lanzarote';
 export const CONFIGURATION_SECTION = 'lanzarote';
 export const FIX_ALL_KIND = 'source.fixAll.lanzarote';
+/** An XML document is an Akoma Ntoso draft when this namespace appears in its first 2 KB (client and server agree). */
+export const AKN_NAMESPACE = 'http://docs.oasis-open.org/legaldocml/ns/akn/3.0';
 
 /** Client → server request: the twelve recommendations, for a picker. */
 export namespace RecommendationsRequest {
@@ -116,4 +118,20 @@ export namespace ReportRequest {
     format: 'md' | 'html';
   }
   export type Result = { content: string } | null;
+}
+
+/**
+ * Client → server request: the checklist report of a draft file that is not open as text (a Word
+ * document, typically), read from disk by the server, as Markdown or HTML. The settings are
+ * those of a document at that path (editor settings over the nearest .lanzarote.json).
+ */
+export namespace ReportFileRequest {
+  export const method = 'lanzarote/reportFile';
+  export interface Params {
+    /** Absolute path of the file on the server's machine. */
+    path: string;
+    format: 'md' | 'html';
+  }
+  /** The report, or why the file could not be reported on (in the user's language). */
+  export type Result = { content: string } | { error: string };
 }

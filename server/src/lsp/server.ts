@@ -11,6 +11,7 @@ import {
   type DocumentDiagnosticReport,
   type InitializeParams,
   type InitializeResult,
+  type TextDocumentContentChangeEvent,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { explainArticle, officialUrl, recommendationPage } from '../core/explain';
@@ -23,13 +24,14 @@ import { codeActions } from './codeActions';
 import { toDiagnostics, type DiagnosticOptions } from './convert';
 import { DocumentSettings } from './documentSettings';
 import { hoverAt } from './hover';
-import { checklistOf, reportOf } from './checklist';
+import { checklistOf, reportOf, reportOfFile } from './checklist';
 import {
   ChecklistRequest,
   CONFIGURATION_SECTION,
   ExplainRequest,
   FIX_ALL_KIND,
   RecommendationsRequest,
+  ReportFileRequest,
   ReportRequest,
   SHOW_RECOMMENDATION_COMMAND,
   WorkspaceTrustNotification,
@@ -46,7 +48,7 @@ const TYPING_DELAY_MS = 150;
  * the analysis cache and the conversion of findings to protocol types live in their own modules.
  */
 export function startServer(connection: Connection): void {
-  const documents = new TextDocuments(TextDocument);
+  const documents = new TextDocuments({ create: TextDocument.create, update: updateDocument });
   let settings!: DocumentSettings;
   let analyses!: Analyses;
   let client: ClientFeatures;
@@ -230,6 +232,10 @@ export function startServer(connection: Connection): void {
     return content === null ? null : { content };
   });
 
+  connection.onRequest<ReportFileRequest.Result, unknown>(ReportFileRequest.method, (params: ReportFileRequest.Params) =>
+    reportOfFile(String(params.path), params.format === 'html' ? 'html' : 'md', (uri) => settings.settingsFor(uri)),
+  );
+
   // --- the recommendations themselves ----------------------------------------------------------
 
   connection.onRequest(RecommendationsRequest.method, async (): Promise<RecommendationsRequest.Result> => {
@@ -296,4 +302,21 @@ function clientFeatures(c: ClientCapabilities, options: InitializationOptions): 
     hierarchicalSymbols: !!c.textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport,
     showDocument: !!c.window?.showDocument?.support,
   };
+}
+
+/**
+ * Apply a didChange's content changes one at a time, each range first clamped to the text it
+ * applies to. A range that starts after the last line (some clients send one when appending)
+ * leaves vscode-languageserver-textdocument with a wrong line table; every later change, and
+ * every quick fix, would then be computed on a text the editor does not have.
+ */
+function updateDocument(document: TextDocument, changes: TextDocumentContentChangeEvent[], version: number): TextDocument {
+  if (changes.length === 0) return TextDocument.update(document, changes, version);
+  for (const change of changes) {
+    const clamped = 'range' in change
+      ? { range: { start: document.positionAt(document.offsetAt(change.range.start)), end: document.positionAt(document.offsetAt(change.range.end)) }, text: change.text }
+      : change;
+    document = TextDocument.update(document, [clamped], version);
+  }
+  return document;
 }

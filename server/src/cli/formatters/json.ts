@@ -1,6 +1,10 @@
-import { cliPosition, type FileResult } from '../results';
+import { cliPosition, excerpt, type FileResult } from '../results';
 
-/** The documented JSON shape: one array, one object per file, positions 1-based in code points. */
+/**
+ * The documented JSON shape: one array, one object per file, positions 1-based in code points.
+ * For a Word document `line` is the paragraph number, and each finding also carries
+ * `paragraph` and `excerpt` (the words around it).
+ */
 export function toJson(results: FileResult[]) {
   return results.map((r) => ({
     file: r.display,
@@ -18,6 +22,7 @@ export function toJson(results: FileResult[]) {
         column: p.column,
         endLine: p.endLine,
         endColumn: p.endColumn,
+        ...(r.paragraphs ? { paragraph: p.line, excerpt: excerpt(r, f) } : {}),
         quoted: f.quoted,
         ...(f.fix ? { fix: { text: f.fix.newText } } : {}),
         ...(f.suggestions?.length ? { suggestions: f.suggestions } : {}),

@@ -3,7 +3,7 @@ import { pathToFileURL } from 'node:url';
 import type * as sarif from 'sarif';
 import type { Finding } from '../../core/findings';
 import { recommendation, CONVENTION, DEFAULT_SEVERITY, type Severity } from '../../core/recommendations';
-import { cliPosition, type FileResult } from '../results';
+import { cliPosition, excerpt, type FileResult } from '../results';
 import { version } from '../../../../package.json';
 
 const LEVEL: Record<Severity, sarif.Result.level> = { error: 'error', warning: 'warning', information: 'note', hint: 'none' };
@@ -35,6 +35,8 @@ export function toSarif(results: FileResult[], cwd: string): sarif.Log {
     for (const f of r.findings) {
       const p = cliPosition(r, f);
       const region: sarif.Region = { startLine: p.line, startColumn: p.column, endLine: p.endLine, endColumn: p.endColumn };
+      // A Word document: lines are paragraphs; the snippet says what a viewer cannot show.
+      if (r.paragraphs) region.snippet = { text: excerpt(r, f) };
       const location: sarif.ArtifactLocation = { uri, uriBaseId: uriBase(r.absPath, cwd) };
       const result: sarif.Result = {
         ruleId: f.ruleId,
@@ -42,9 +44,10 @@ export function toSarif(results: FileResult[], cwd: string): sarif.Log {
         level: LEVEL[f.severity],
         message: { text: f.message },
         locations: [{ physicalLocation: { artifactLocation: location, region } }],
-        properties: { recommendation: f.check, urgency: f.urgency, quoted: f.quoted },
+        properties: { recommendation: f.check, urgency: f.urgency, quoted: f.quoted, ...(r.paragraphs ? { paragraph: p.line } : {}) },
       };
-      if (f.fix) {
+      // No replacements for a Word document: it is not a text file a viewer could patch.
+      if (f.fix && !r.paragraphs) {
         const lines = r.analysis!.source.originalLines;
         const s = lines.codePointPosition(f.fix.range.start);
         const e = lines.codePointPosition(f.fix.range.end);

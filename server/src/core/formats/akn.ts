@@ -157,21 +157,21 @@ class AknReader {
     this.#afterDirective = true;
   }
 
-  /** A new line for a block; a blank line too, except between the lines of an item or a list. */
-  #break(e: XmlElement): void {
-    if (this.#labelOpen) {
-      this.#labelOpen = false;
-      return;
-    }
-    if (this.#afterDirective || hasAncestor(e, TIGHT)) this.out.newline();
+  /**
+   * A new line for a block; a blank line too, except between the lines of an item or a list. The
+   * first line of text of an item continues its number's line; a nested item or heading does not.
+   */
+  #break(e: XmlElement, continuesLabel: boolean): void {
+    const open = this.#labelOpen;
+    this.#labelOpen = false;
+    if (open && continuesLabel) return;
+    if (this.#afterDirective || open || hasAncestor(e, TIGHT)) this.out.newline();
     else this.out.blankLine();
   }
 
   /** "Article 5 – Possession" on its own line, then the provision's content. */
   headed(e: XmlElement): void {
-    this.#labelOpen = false;
-    if (this.#afterDirective || hasAncestor(e, TIGHT)) this.out.newline();
-    else this.out.blankLine();
+    this.#break(e, false);
     const start = this.out.length;
     const num = child(e, 'num');
     const heading = child(e, 'heading');
@@ -183,16 +183,16 @@ class AknReader {
       if (keyword) this.out.add(`${keyword} `);
       const from = this.out.length;
       this.#inlineContent(num, start);
-      numText = this.out.text.slice(from);
+      numText = this.out.since(from);
     }
     for (const h of [heading, subheading]) {
       if (!h) continue;
       if (this.out.length > start) this.out.add(' – ');
       const from = this.out.length;
       this.#inlineContent(h, start);
-      headingText ??= this.out.text.slice(from);
+      headingText ??= this.out.since(from);
     }
-    this.out.truncate(this.out.text.endsWith(' – ') ? this.out.length - 3 : this.out.length);
+    if (this.out.since(this.out.length - 3) === ' – ') this.out.truncate(this.out.length - 3);
     const headingEnd = this.out.length;
     this.out.newline();
     this.#afterDirective = false;
@@ -207,13 +207,13 @@ class AknReader {
 
   /** "1. A person who …": the number, then the item's first line of text on the same line. */
   item(e: XmlElement): void {
-    this.#break(e);
+    this.#break(e, false);
     const start = this.out.length;
     const num = child(e, 'num');
     let numText: string | undefined;
     if (num) {
       this.#inlineContent(num, start);
-      numText = this.out.text.slice(start);
+      numText = this.out.since(start);
       if (numText) {
         this.out.add(' ');
         this.#labelOpen = true;
@@ -232,7 +232,7 @@ class AknReader {
 
   /** A paragraph of text (p, a table cell …): one line, then the notes met in it. */
   prose(e: XmlElement): void {
-    this.#break(e);
+    this.#break(e, true);
     this.nodes(e.children, true);
     this.out.newline();
     this.#flushNotes();
@@ -254,8 +254,7 @@ class AknReader {
   }
 
   #mark(e: XmlElement, start: number): void {
-    let end = this.out.length;
-    while (end > start && /\s/.test(this.out.text[end - 1])) end--;
+    const end = start + this.out.since(start).trimEnd().length;
     if (end <= start) return;
     if (DEFINITIONS.has(e.local)) this.definitions.push({ start, end });
     if (QUOTED.has(e.local) && this.isQuotation(e)) this.quotations.push({ start, end });
@@ -267,9 +266,7 @@ class AknReader {
     this.#labelOpen = true;
     this.nodes(e.children, true);
     this.#labelOpen = false;
-    let end = this.out.length;
-    while (end > lineStart && /\s/.test(this.out.text[end - 1])) end--;
-    this.out.truncate(end);
+    this.out.trimEnd(true, lineStart);
   }
 
   #flushNotes(): void {

@@ -26,6 +26,8 @@ export interface XmlLeaf {
 
 export type XmlNode = XmlElement | XmlLeaf;
 
+const NO_NAMESPACES: ReadonlyMap<string, string> = new Map();
+
 /**
  * Nest tokens into a tree. Tolerant by design, for the tokens of a malformed file: an end tag
  * closes the innermost open element of its name (and everything opened inside it); an end tag
@@ -33,7 +35,7 @@ export type XmlNode = XmlElement | XmlLeaf;
  */
 export function buildTree(tokens: readonly XmlToken[], length: number): XmlNode[] {
   const roots: XmlNode[] = [];
-  const stack: { element: XmlElement; scope: Map<string, string> }[] = [];
+  const stack: { element: XmlElement; scope: ReadonlyMap<string, string> }[] = [];
   const add = (node: XmlNode) => {
     const top = stack[stack.length - 1];
     node.parent = top?.element;
@@ -43,12 +45,15 @@ export function buildTree(tokens: readonly XmlToken[], length: number): XmlNode[
   for (const token of tokens) {
     switch (token.kind) {
       case 'open': {
-        const outer = stack[stack.length - 1]?.scope;
-        const scope = new Map(outer);
+        // A new scope only where namespaces are declared; otherwise the parent's is shared.
+        const inherited = stack[stack.length - 1]?.scope ?? NO_NAMESPACES;
+        let declared: Map<string, string> | undefined;
         for (const [k, v] of Object.entries(token.attributes)) {
-          if (k === 'xmlns') scope.set('', v);
-          else if (k.startsWith('xmlns:')) scope.set(k.slice(6), v);
+          if (k !== 'xmlns' && !k.startsWith('xmlns:')) continue;
+          declared ??= new Map(inherited);
+          declared.set(k === 'xmlns' ? '' : k.slice(6), v);
         }
+        const scope = declared ?? inherited;
         const colon = token.name.indexOf(':');
         const prefix = colon < 0 ? '' : token.name.slice(0, colon);
         const element: XmlElement = {
