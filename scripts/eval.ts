@@ -6,6 +6,7 @@
 //                                   scored at 68 %; since used to diagnose errors, so no longer unseen
 //   npm run eval -- --split dev     the others
 //   npm run eval -- --verbose       list every mismatch
+//   npm run eval -- --dir <folder>  another corpus in the same format
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { analyse } from '../server/src/core/analyse';
@@ -22,8 +23,9 @@ interface Expected {
   convention: Record<string, Status>;
 }
 
-const dir = path.join(__dirname, '..', 'test', 'fixtures', 'compliance');
 const args = process.argv.slice(2);
+// Another corpus in the same format (a batch of drafts written later, a drafting office's own).
+const dir = args.includes('--dir') ? path.resolve(args[args.indexOf('--dir') + 1]) : path.join(__dirname, '..', 'test', 'fixtures', 'compliance');
 const split = args.includes('--split') ? args[args.indexOf('--split') + 1] : 'all';
 const verbose = args.includes('--verbose');
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined;
