@@ -12,6 +12,7 @@ import { formatJson } from './formatters/json';
 import { toSarif } from './formatters/sarif';
 import { formatStylish } from './formatters/stylish';
 import { lintOne, type DraftInput } from './lint';
+import { lintAll, threadsFor } from './parallel';
 import { runReport } from './report';
 import { reachesFailure, type FailOn, type FileResult } from './results';
 import { version } from '../../../package.json';
@@ -153,14 +154,22 @@ async function run(options: Options, io: Io): Promise<number> {
   const results: FileResult[] = [];
   // Word documents are binary: they are checked, never rewritten. The other files are still fixed.
   const refused: string[] = [];
-  for (const d of drafts) {
-    const settings = applyOverrides(d.config.settings, options);
-    let result = await lintOne(d.input, settings);
-    if ((options.fix || options.fixDryRun) && result.analysis) {
-      if (result.paragraphs) refused.push(d.input.display);
-      else result = await fixOne(d.input, result, settings, options, io);
+  if (options.fix || options.fixDryRun) {
+    for (const d of drafts) {
+      const settings = applyOverrides(d.config.settings, options);
+      let result = await lintOne(d.input, settings);
+      if (result.analysis) {
+        if (result.paragraphs) refused.push(d.input.display);
+        else result = await fixOne(d.input, result, settings, options, io);
+      }
+      results.push(result);
     }
-    results.push(result);
+  } else {
+    // Checking only: many drafts are linted on every core, the results kept in the drafts' order.
+    const jobs = drafts.map((d) => ({ input: d.input, settings: applyOverrides(d.config.settings, options) }));
+    const sizes = jobs.length > 1 ? await Promise.all(jobs.map((j) => j.input.bytes?.length ?? fs.stat(j.input.absPath).then((s) => s.size, () => 0))) : [];
+    const progress = io.errIsTTY && jobs.length > 1 ? progressLine(io) : undefined;
+    results.push(...(await lintAll(jobs, threadsFor(jobs, sizes, io.env), progress)));
   }
 
   if (!options.fixDryRun) {
@@ -190,7 +199,7 @@ async function fixOne(input: DraftInput, first: FileResult & { hadBom?: boolean 
   if (options.fixDryRun) {
     io.out(createTwoFilesPatch(input.display, input.display, original, text, '', '', { context: 2 }));
   } else {
-    await fs.writeFile(input.absPath, (first.hadBom ? '\ufeff' : '') + text, 'utf8');
+    await replaceFile(input.absPath, (first.hadBom ? '\ufeff' : '') + text);
   }
   return { ...current, display: input.display, absPath: input.absPath };
 }
@@ -268,6 +277,36 @@ async function exists(p: string): Promise<boolean> {
   return fs.stat(p).then(() => true, () => false);
 }
 
+/**
+ * Write a fixed draft through a temporary file renamed over it: a full disk or a crash half-way
+ * never leaves the drafter with half a bill. A symbolic link stays a link (its target is
+ * replaced) and the file keeps its permissions.
+ */
+async function replaceFile(file: string, text: string): Promise<void> {
+  const target = await fs.realpath(file);
+  const temp = path.join(path.dirname(target), `.${path.basename(target)}.lanzarote-${process.pid}.tmp`);
+  const { mode } = await fs.stat(target);
+  let created = false;
+  try {
+    const handle = await fs.open(temp, 'wx', mode);
+    created = true;
+    try {
+      await handle.writeFile(text, 'utf8');
+    } finally {
+      await handle.close();
+    }
+    await fs.rename(temp, target);
+  } catch (e) {
+    if (created) await fs.rm(temp, { force: true }).catch(() => undefined);
+    throw e;
+  }
+}
+
+/** "12/200 drafts checked" on standard error, rewritten in place, cleared at the end (terminals only). */
+function progressLine(io: Io): (done: number, total: number) => void {
+  return (done, total) => io.err(done < total ? `\r${done}/${total} drafts checked` : '\r\x1b[K');
+}
+
 export interface Io {
   out(s: string): void;
   err(s: string): void;
@@ -275,6 +314,8 @@ export interface Io {
   cwd: string;
   env: Record<string, string | undefined>;
   isTTY: boolean;
+  /** Standard error is a terminal: progress is shown there. */
+  errIsTTY?: boolean;
 }
 
 function defaultIo(): Io {
@@ -289,5 +330,6 @@ function defaultIo(): Io {
     cwd: process.cwd(),
     env: process.env,
     isTTY: !!process.stdout.isTTY,
+    errIsTTY: !!process.stderr.isTTY,
   };
 }

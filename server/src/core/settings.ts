@@ -1,8 +1,9 @@
 import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import { localeFrom, type Locale } from './i18n';
 import { normaliseCheckKey, type Severity } from './recommendations';
-import { LANGUAGES, type LanguageCode } from './terminology/pack';
+import { allForms, LANGUAGES, PACKS, type LanguageCode } from './terminology/pack';
 import { LineIndex } from './text/lineIndex';
+import { normalisePhrase } from './text/phraseTrie';
 
 export type SeverityOverride = Severity | 'off' | 'default';
 export type QuotationPolicy = 'information' | 'hide';
@@ -189,6 +190,7 @@ export function validateSettings(value: unknown, base: Settings = defaultSetting
     if (!Array.isArray(v)) problem('terms', 'Must be a list of { "term": "...", "replacement": "..." } objects.');
     else {
       const terms: UserTerm[] = [];
+      const seen = new Map<string, number>();
       v.forEach((entry, i) => {
         const e = entry as Record<string, unknown>;
         if (typeof e !== 'object' || e === null || typeof e.term !== 'string' || e.term.trim().length < 2 || e.term.length > 200) {
@@ -199,6 +201,22 @@ export function validateSettings(value: unknown, base: Settings = defaultSetting
           problem(`terms.${i}.term`, 'A term must start with a letter or a digit.');
           return;
         }
+        if (e.term.includes('*')) {
+          problem(`terms.${i}.term`, 'A term is a literal phrase: "*" is not allowed (terms are never patterns).');
+          return;
+        }
+        // The matcher finds each spelling once: a term spelt like a built-in one, or like an earlier one, is refused here.
+        const key = normalisePhrase(e.term);
+        const builtIn = builtInTerms().get(key);
+        if (builtIn) {
+          problem(`terms.${i}.term`, `"${e.term}" is already a built-in term (${builtIn}); the built-in advice applies.`);
+          return;
+        }
+        if (seen.has(key)) {
+          problem(`terms.${i}.term`, `The same term as terms.${seen.get(key)} (capitals, accents, hyphens and spaces aside).`);
+          return;
+        }
+        seen.set(key, i);
         if (e.replacement !== undefined && typeof e.replacement !== 'string') {
           problem(`terms.${i}.replacement`, 'Must be a string.');
           return;
@@ -217,6 +235,16 @@ export function validateSettings(value: unknown, base: Settings = defaultSetting
     }
   }
   return { settings, problems };
+}
+
+let builtIn: Map<string, string> | undefined;
+/** Every spelling of the terminology packs, folded as the matcher folds them, with its entry id. */
+function builtInTerms(): Map<string, string> {
+  if (!builtIn) {
+    builtIn = new Map();
+    for (const pack of PACKS) for (const entry of pack.terms) for (const f of allForms(entry)) builtIn.set(normalisePhrase(f.form), entry.id);
+  }
+  return builtIn;
 }
 
 /**
@@ -251,7 +279,8 @@ function describeParseError(code: string): string {
 function nodeValue(node: Node): unknown {
   switch (node.type) {
     case 'object': {
-      const obj: Record<string, unknown> = {};
+      // No prototype: a "__proto__" key is a key like any other (reported as unknown), never the object's prototype.
+      const obj: Record<string, unknown> = Object.create(null);
       for (const prop of node.children ?? []) {
         const [k, v] = prop.children ?? [];
         if (k && v) obj[String(k.value)] = nodeValue(v);

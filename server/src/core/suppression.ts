@@ -69,6 +69,8 @@ export class Suppressions {
   constructor(directives: readonly Directive[], lineCount: number) {
     const open = new Map<string, number>();
     for (const d of directives) {
+      // Only unknown ids (a typo: "II-l"): they are reported, and silence nothing rather than everything.
+      if (d.ids.length === 0 && d.unknownIds.length > 0) continue;
       if (d.kind === 'disable-next-line') this.#addLine(d.line + 1, d.ids);
       else if (d.kind === 'disable-line') this.#addLine(d.line, d.ids);
       else if (d.kind === 'disable') for (const id of d.ids.length ? d.ids : ['*']) open.set(id, d.line);

@@ -102,7 +102,8 @@ export class DocumentSettings {
     const fromFile = this.#fileSettings(uri);
     const editor = await this.#editorSettings(uri);
     const { settings, problems } = validateSettings(editorToCore(editor), fromFile);
-    for (const p of problems) this.#report(`editor:${p.key}:${p.message}`, t(this.locale, 'settings.ignored', 'settings', `${CONFIGURATION_SECTION}.${p.key}`, p.message));
+    problems.push(...editorShapeProblems(editor));
+    for (const p of problems) this.#report(`editor:${p.key}:${p.message}`, t(this.locale, 'settings.ignored', 'settings', editorKey(p.key), p.message));
     return settings;
   }
 
@@ -161,6 +162,24 @@ export class DocumentSettings {
     // A notification, not a request: nothing waits for the user to dismiss it.
     void this.#connection.sendNotification(ShowMessageNotification.type, { type: level === 'warning' ? MessageType.Warning : MessageType.Info, message });
   }
+}
+
+/** Keys of the `lanzarote` section in the extension manifest (documentTypes and trace are the client's). */
+const EDITOR_KEYS = ['severity', 'quotations', 'languages', 'documentLanguage', 'maxFileSize', 'locale', 'jurisdiction', 'documentTypes', 'trace'];
+
+/** What validateSettings cannot see once editorToCore has picked the known keys: a section that is no object, unknown keys. */
+function editorShapeProblems(value: unknown): SettingsProblem[] {
+  if (value === undefined || value === null) return [];
+  if (typeof value !== 'object' || Array.isArray(value)) return [{ key: '', message: 'Must be an object of settings, e.g. { "quotations": "hide" }.' }];
+  return Object.keys(value)
+    .filter((k) => !EDITOR_KEYS.includes(k))
+    .map((k) => ({ key: k, message: `Unknown setting "${CONFIGURATION_SECTION}.${k}". Known settings: ${EDITOR_KEYS.slice(0, 7).map((x) => `${CONFIGURATION_SECTION}.${x}`).join(', ')}.` }));
+}
+
+/** A problem's key as the user wrote it in the editor's settings (the core says "language" for documentLanguage). */
+function editorKey(key: string): string {
+  const name = key === 'language' ? 'documentLanguage' : key;
+  return name ? `${CONFIGURATION_SECTION}.${name}` : CONFIGURATION_SECTION;
 }
 
 /**

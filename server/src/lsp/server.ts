@@ -24,6 +24,7 @@ import { codeActions } from './codeActions';
 import { toDiagnostics, type DiagnosticOptions } from './convert';
 import { DocumentSettings } from './documentSettings';
 import { hoverAt } from './hover';
+import { OffThreadAnalyser } from './offThread';
 import { checklistOf, reportOf, reportOfFile } from './checklist';
 import {
   ChecklistRequest,
@@ -40,20 +41,33 @@ import {
 import { documentSymbols, foldingRanges, symbolInformation } from './symbols';
 import { version } from '../../../package.json';
 
-/** Delay before re-analysing after a keystroke (push model); opening a document is immediate. */
+/**
+ * Longest delay before re-analysing after a keystroke (push model); opening a document is
+ * immediate. The delay is what the document's last analysis took, up to this: a short draft gets
+ * its diagnostics at once, a long one waits for a pause in the typing rather than analysing
+ * every keystroke.
+ */
 const TYPING_DELAY_MS = 150;
+
+export interface ServerOptions {
+  /** The script a worker thread runs to analyse long drafts (the server's own bundle); none: all in this thread. */
+  workerScript?: string;
+}
 
 /**
  * The language server: wires LSP to the analysis core and nothing more. Documents, settings,
  * the analysis cache and the conversion of findings to protocol types live in their own modules.
  */
-export function startServer(connection: Connection): void {
+export function startServer(connection: Connection, options: ServerOptions = {}): void {
   const documents = new TextDocuments({ create: TextDocument.create, update: updateDocument });
   let settings!: DocumentSettings;
   let analyses!: Analyses;
   let client: ClientFeatures;
   let folders: string[] = [];
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** How long each document's last analysis took, for the typing delay. */
+  const lastCost = new Map<string, number>();
+  const offThread = options.workerScript ? new OffThreadAnalyser(options.workerScript) : undefined;
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const options = (params.initializationOptions ?? {}) as InitializationOptions;
@@ -63,7 +77,7 @@ export function startServer(connection: Connection): void {
       clientLocale: params.locale,
       workspaceTrusted: options.workspaceTrusted !== false,
     });
-    analyses = new Analyses(settings, (uri) => documents.get(uri)?.version);
+    analyses = new Analyses(settings, (uri) => documents.get(uri)?.version, offThread);
     folders = (params.workspaceFolders ?? []).map((f) => f.uri);
     if (folders.length === 0 && params.rootUri) folders = [params.rootUri];
     settings.setWorkspaceFolders(folders);
@@ -112,7 +126,9 @@ export function startServer(connection: Connection): void {
     const document = documents.get(uri);
     if (!document) return;
     try {
+      const started = Date.now();
       const outcome = await analyses.get(document);
+      if (outcome) lastCost.set(uri, Date.now() - started);
       // A newer version is on its way; its own analysis will publish.
       if (!outcome || documents.get(uri)?.version !== outcome.version) return;
       await connection.sendDiagnostics({ uri, version: outcome.version, diagnostics: toDiagnostics(outcome, diagnosticOptions()) });
@@ -137,12 +153,14 @@ export function startServer(connection: Connection): void {
   });
   documents.onDidChangeContent((e) => {
     // didOpen also fires a content change; the timer above is simply reset.
-    if (!client.pullDiagnostics) schedule(e.document.uri, e.document.version <= 1 ? 0 : TYPING_DELAY_MS);
+    const uri = e.document.uri;
+    if (!client.pullDiagnostics) schedule(uri, e.document.version <= 1 ? 0 : Math.min(TYPING_DELAY_MS, lastCost.get(uri) ?? TYPING_DELAY_MS));
   });
   documents.onDidClose((e) => {
     const uri = e.document.uri;
     clearTimeout(timers.get(uri));
     timers.delete(uri);
+    lastCost.delete(uri);
     analyses.forget(uri);
     settings.forget(uri);
     if (!client.pullDiagnostics) void connection.sendDiagnostics({ uri, diagnostics: [] });
@@ -265,6 +283,7 @@ export function startServer(connection: Connection): void {
   connection.onShutdown(() => {
     for (const timer of timers.values()) clearTimeout(timer);
     timers.clear();
+    offThread?.dispose();
   });
 
   function logError(what: string, e: unknown): void {

@@ -42,20 +42,22 @@ export class ConfigFinder {
   }
 
   load(file: string): LoadedConfig {
-    const mtimeMs = statSync(file).mtimeMs;
+    const { mtimeMs, size } = statSync(file);
     const cached = this.#parsed.get(file);
     if (cached && cached.mtimeMs === mtimeMs) return cached.result;
     let result: LoadedConfig;
     try {
-      const text = readFileSync(file, 'utf8');
-      if (text.length > 1024 * 1024) {
+      // Size first: a huge file (or a link to one) is never read into memory.
+      if (size > 1024 * 1024) {
         result = { file, settings: this.base, problems: [{ key: '', message: 'The configuration file is larger than 1 MiB; it was not read.' }] };
       } else {
-        const parsed = parseSettingsFile(text, this.base);
+        // Editors on Windows (Notepad) save UTF-8 with a byte order mark: not part of the JSON.
+        const parsed = parseSettingsFile(readFileSync(file, 'utf8').replace(/^\uFEFF/, ''), this.base);
         result = { file, ...parsed };
       }
     } catch (e) {
-      result = { file, settings: this.base, problems: [{ key: '', message: `Cannot read the file: ${(e as Error).message}` }] };
+      const message = e instanceof RangeError ? 'The file is nested too deeply to be a configuration; it was not read.' : `Cannot read the file: ${(e as Error).message}`;
+      result = { file, settings: this.base, problems: [{ key: '', message }] };
     }
     this.#parsed.set(file, { mtimeMs, result });
     return result;

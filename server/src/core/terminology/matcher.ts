@@ -35,6 +35,8 @@ export class TermMatcher {
           if (!key) throw new CompileError(`Term "${form.form}" in pack ${pack.language} is empty after normalisation`);
           const owner = seen.get(`${pack.language}:${key}`);
           if (owner && owner !== entry.id) {
+            // A user's term spelt like one already compiled (validation refuses it) must not stop the analysis.
+            if (entry.family === 'user') continue;
             throw new CompileError(`Term "${form.form}" appears in both ${owner} and ${entry.id} (${pack.language})`);
           }
           seen.set(`${pack.language}:${key}`, entry.id);
