@@ -59,6 +59,7 @@ export function addMessages(locale: Locale, entries: Dictionary): void {
 
 export function t(locale: Locale, key: string, ...args: (string | number)[]): string {
   const template = dictionaries[locale][key] ?? dictionaries.en[key] ?? key;
+  if (!template.includes('{')) return template;
   return template.replace(/\{(\d+)\}/g, (_, i: string) => String(args[Number(i)] ?? ''));
 }
 

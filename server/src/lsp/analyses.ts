@@ -5,6 +5,7 @@ import { formatBytes, t } from '../core/i18n';
 import type { Settings } from '../core/settings';
 import type { DraftFormat } from '../core/source';
 import type { DocumentSettings } from './documentSettings';
+import type { OffThreadAnalyser } from './offThread';
 
 /** The result of looking at one version of a document. */
 export type Outcome =
@@ -33,6 +34,8 @@ export class Analyses {
   constructor(
     private readonly settings: DocumentSettings,
     private readonly currentVersion: (uri: string) => number | undefined,
+    /** Where long drafts are analysed, away from the thread that answers the editor. */
+    private readonly offThread?: OffThreadAnalyser,
   ) {}
 
   /** The outcome for the document's current version; undefined when a newer version superseded it. */
@@ -84,10 +87,28 @@ export class Analyses {
       };
     }
     if (!format) return { kind: 'not-a-draft', uri, version, settings };
-    const analysis = analyse(sourceFor(uri, text, format, undefined, { locale: settings.locale }), settings);
+    const source = () => sourceFor(uri, text, format, undefined, { locale: settings.locale });
+    let analysis: Analysis | undefined;
+    if (this.offThread && text.length >= OFF_THREAD_MIN_LENGTH) {
+      try {
+        analysis = await this.offThread.analyse(uri, text, format, settings, source);
+      } catch {
+        // The thread failed (out of memory, killed): analyse here rather than show nothing.
+        analysis = analyse(source(), settings);
+      }
+      // Superseded by a newer version before it started.
+      if (!analysis) return undefined;
+    } else analysis = analyse(source(), settings);
     return { kind: 'analysed', uri, version, settings, analysis };
   }
 }
+
+/**
+ * Drafts at least this long (UTF-16 code units) are analysed in the worker thread: from about
+ * here an analysis takes long enough to be felt as a frozen hover; shorter ones are quicker to
+ * analyse in place than to send across. (LANZAROTE_OFF_THREAD_MIN_LENGTH changes it, for tests.)
+ */
+export const OFF_THREAD_MIN_LENGTH = Number(process.env.LANZAROTE_OFF_THREAD_MIN_LENGTH) || 256 * 1024;
 
 /**
  * Markdown by language; otherwise by file name (a .md opened as plain text is still Markdown).

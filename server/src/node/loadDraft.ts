@@ -3,7 +3,6 @@ import * as path from 'node:path';
 import { formatOf, sourceFor } from '../core/formats';
 import { addMessages, formatBytes, t, type Locale } from '../core/i18n';
 import { Source } from '../core/source';
-import { DocxError, readDocx } from './docx';
 import { decodeDraft } from './readDraft';
 
 addMessages('en', {
@@ -55,6 +54,8 @@ export async function loadDraft(absPath: string, options: LoadOptions): Promise<
 
   const uri = pathToUri(absPath);
   if (isWordDocument(absPath)) {
+    // The zip and XML readers are loaded for the first Word document only: start-up stays quick.
+    const { DocxError, readDocx } = await import('./docx');
     try {
       const docx = await readDocx(bytes);
       const source = new Source({ uri, original: docx.text, format: 'plaintext', quotations: docx.quotations, declaredLanguage: docx.language });

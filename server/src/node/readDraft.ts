@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { promises as fs } from 'node:fs';
 import { formatBytes, t, type Locale } from '../core/i18n';
 
@@ -24,6 +25,10 @@ export function decodeDraft(bytes: Uint8Array, locale: Locale): ReadResult {
   const body = hadBom ? bytes.subarray(3) : bytes;
   const notes: string[] = [];
   let text: string;
+  // Valid UTF-8 not opening with a second BOM (which TextDecoder would drop) is decoded by the
+  // fast native path: the same string, several times quicker on a draft of megabytes.
+  const secondBom = body.length >= 3 && body[0] === 0xef && body[1] === 0xbb && body[2] === 0xbf;
+  if (!secondBom && isUtf8(body)) return { ok: true, text: Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8'), hadBom, notes, size: bytes.length };
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(body);
   } catch {

@@ -13,32 +13,52 @@ export function concernsTheseOffences(ctx: ComplianceContext): boolean {
   return ctx.reading.units.some((u) => u.csamOffence || u.grooming || u.sexualExtortion || u.definition || (u.exemption && (u.material || u.exemption.conditions.has('ownImages'))));
 }
 
+// The checks ask the same questions of every unit many times over: each answer is computed once
+// per checklist run and handed out as a fresh array (callers may sort or extend theirs).
+const answers = new WeakMap<ComplianceContext, Map<string, UnitReading[]>>();
+
+function once(ctx: ComplianceContext, question: string, answer: () => UnitReading[]): UnitReading[] {
+  let known = answers.get(ctx);
+  if (!known) answers.set(ctx, (known = new Map()));
+  let units = known.get(question);
+  if (!units) known.set(question, (units = answer()));
+  return units.slice();
+}
+
 export function csamOffences(ctx: ComplianceContext, ...acts: Act[]): UnitReading[] {
-  return ctx.reading.units.filter((u) => u.csamOffence && (acts.length === 0 || acts.some((a) => u.acts.has(a))));
+  return once(ctx, `csam:${acts.join()}`, () => ctx.reading.units.filter((u) => u.csamOffence && (acts.length === 0 || acts.some((a) => u.acts.has(a)))));
 }
 
 /** Exemptions that concern the material or children's images (not legitimate-purpose defences). */
 export function imageExemptions(ctx: ComplianceContext): UnitReading[] {
-  return ctx.reading.units.filter((u) => {
+  return once(ctx, 'imageExemptions', () => ctx.reading.units.filter((u) => {
     const e = u.exemption;
     if (!e || e.legitimatePurpose) return false;
     // About images: a marriage exception to a sexual-activity offence is not ("partners of each other").
     const images = u.material || u.cats.has('materialObject') || u.cats.has('materialAnaphora') || u.cats.has('depictedRef');
     return images && (u.material || e.conditions.has('ownImages') || e.conditions.has('consentOfDepicted') || e.conditions.has('passive') ||
       u.cats.has('minor') || u.cats.has('sexualQuality'));
-  });
+  }));
 }
 
 const EXCERPT = 240;
 
+// A unit's excerpt is quoted as evidence by several checks: cut it out once.
+const excerpts = new WeakMap<UnitReading, { start: number; end: number; text: string }>();
+
 export function evidence(ctx: ComplianceContext, u: UnitReading, noteKey: string): ChecklistEvidence {
-  const range = ctx.source.toOriginalRange(u.unit.range);
-  const raw = ctx.source.original.slice(range.start, range.end).replace(/\s+/g, ' ').trim();
+  let excerpt = excerpts.get(u);
+  if (!excerpt) {
+    const range = ctx.source.toOriginalRange(u.unit.range);
+    const raw = ctx.source.original.slice(range.start, range.end).replace(/\s+/g, ' ').trim();
+    excerpt = { start: range.start, end: range.end, text: raw.length > EXCERPT ? `${raw.slice(0, EXCERPT - 1)}…` : raw };
+    excerpts.set(u, excerpt);
+  }
   return {
-    range,
+    range: { start: excerpt.start, end: excerpt.end },
     provision: u.unit.label,
     note: t(ctx.locale, noteKey),
-    text: raw.length > EXCERPT ? `${raw.slice(0, EXCERPT - 1)}…` : raw,
+    text: excerpt.text,
   };
 }
 

@@ -114,6 +114,11 @@ export function findQuoteSpans(text: string): QuoteSpan[] {
       continue;
     }
     if (isSpaceCode(c)) continue;
+    // Nearly every character is no quotation mark: it only ends the line's leading spaces.
+    if (c < 0xab ? c !== Q.Straight && c !== Q.StraightSingle : !isQuotationMark(c)) {
+      lineStart = false;
+      continue;
+    }
     const prev = i > 0 ? text.charCodeAt(i - 1) : 32;
     const next = i + 1 < n ? text.charCodeAt(i + 1) : 32;
     switch (c) {
@@ -182,6 +187,11 @@ export function findQuoteSpans(text: string): QuoteSpan[] {
   }
   endParagraph(n);
   return top;
+}
+
+function isQuotationMark(c: number): boolean {
+  return c === Q.LeftDouble || c === Q.RightDouble || c === Q.LowDouble || c === Q.LeftSingle || c === Q.RightSingle || c === Q.LowSingle ||
+    c === Q.LeftGuillemet || c === Q.RightGuillemet || c === Q.LeftAngle || c === Q.RightAngle || c === Q.Straight || c === Q.StraightSingle;
 }
 
 /** Quoted spans of a text, classified on demand. */

@@ -113,15 +113,26 @@ function articleChange(
   const before = text.slice(Math.max(0, at - 24), at);
   for (const change of changes) {
     if (change.gender !== gender) continue;
-    const words = foldLength(change.from).split(' ');
-    const re = new RegExp(`(?:^|[^\\p{L}])(${words.map(escape).join('[ \\t\\u00a0]+')})([ \\t\\u00a0]+)$`, 'iu');
-    const m = re.exec(foldLength(before));
+    const m = articlePattern(change.from).exec(foldLength(before));
     if (!m) continue;
     const origArticle = before.slice(before.length - m[1].length - m[2].length, before.length - m[2].length);
     const replaced = applyCase(change.to, casePattern(origArticle), []);
     return { start: at - m[1].length - m[2].length, text: replaced + m[2] };
   }
   return undefined;
+}
+
+// Compiled once per article: a long draft asks for each of thousands of terms.
+const articlePatterns = new Map<string, RegExp>();
+
+function articlePattern(from: string): RegExp {
+  let re = articlePatterns.get(from);
+  if (!re) {
+    const words = foldLength(from).split(' ');
+    re = new RegExp(`(?:^|[^\\p{L}])(${words.map(escape).join('[ \\t\\u00a0]+')})([ \\t\\u00a0]+)$`, 'iu');
+    articlePatterns.set(from, re);
+  }
+  return re;
 }
 
 function indefiniteArticle(

@@ -17,6 +17,12 @@ export class LineIndex {
 
   constructor(readonly text: string) {
     const starts = [0];
+    // Most drafts have no carriage return: then the native search for line feeds does it all.
+    if (text.indexOf('\r') < 0) {
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+      this.lineStarts = starts;
+      return;
+    }
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (c === 13 /* \r */) {
@@ -76,17 +82,41 @@ export class LineIndex {
   /** 1-based line and 1-based column counted in Unicode code points (for CLI output and SARIF). */
   codePointPosition(offset: number): { line: number; column: number } {
     const { line, character } = this.positionAt(offset);
-    const start = this.lineStarts[line];
-    let column = 0;
-    for (let i = start; i < start + character; i++) {
-      const c = this.text.charCodeAt(i);
-      // A high surrogate followed by a low one is one code point; count it once.
-      if (c >= 0xd800 && c <= 0xdbff && i + 1 < start + character) {
-        const d = this.text.charCodeAt(i + 1);
-        if (d >= 0xdc00 && d <= 0xdfff) i++;
-      }
-      column++;
+    // Each surrogate pair that ends before the offset is one code point for two code units. A
+    // high surrogate just before the offset (its pair cut) still counts as one column.
+    const pairs = this.#pairsOf(line);
+    const at = this.lineStarts[line] + character;
+    let lo = 0;
+    let hi = pairs.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (pairs[mid] + 1 < at) lo = mid + 1;
+      else hi = mid;
     }
-    return { line: line + 1, column: column + 1 };
+    return { line: line + 1, column: character - lo + 1 };
+  }
+
+  // Offsets of the surrogate pairs (high surrogate then low) of each line, found once per line:
+  // columns of many findings on one long line then cost a binary search, not a scan of the line.
+  readonly #pairs = new Map<number, readonly number[]>();
+
+  #pairsOf(line: number): readonly number[] {
+    let pairs = this.#pairs.get(line);
+    if (!pairs) {
+      const found: number[] = [];
+      const end = this.lineEnd(line);
+      for (let i = this.lineStarts[line]; i + 1 < end; i++) {
+        const c = this.text.charCodeAt(i);
+        if (c >= 0xd800 && c <= 0xdbff) {
+          const d = this.text.charCodeAt(i + 1);
+          if (d >= 0xdc00 && d <= 0xdfff) found.push(i++);
+        }
+      }
+      pairs = found.length ? found : NO_PAIRS;
+      this.#pairs.set(line, pairs);
+    }
+    return pairs;
   }
 }
+
+const NO_PAIRS: readonly number[] = [];

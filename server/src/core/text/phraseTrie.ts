@@ -143,32 +143,48 @@ class BuildNode {
 
 const EMPTY: readonly number[] = [];
 
-/** The trie as flat tables: node ids are row numbers. */
+/**
+ * The trie as flat tables: node ids are row numbers. ASCII edges live in one row per node over
+ * the ASCII characters the phrases actually use (a few dozen, not 128: the table of thousands of
+ * cue phrases stays a few megabytes and is quick to build).
+ */
 class Compiled {
+  /** Column of each ASCII code in a row, 0 for a code no phrase uses. */
+  readonly column = new Uint8Array(128);
+  readonly width: number;
   readonly ascii: Int32Array;
   readonly other: (Map<number, number> | undefined)[] = [];
   readonly wild: Int32Array;
   readonly exact: (readonly number[])[] = [];
   readonly prefix: (readonly number[])[] = [];
+  /** Per node: ENDS_EXACT when an exact phrase ends there, ENDS_PREFIX when a prefix phrase does. */
+  readonly ends: Uint8Array;
 
   constructor(root: BuildNode) {
     const nodes: BuildNode[] = [];
     const ids = new Map<BuildNode, number>();
+    let width = 1;
     const visit = (n: BuildNode) => {
       ids.set(n, nodes.length);
       nodes.push(n);
-      for (const c of n.children.values()) visit(c);
+      for (const [c, child] of n.children) {
+        if (c < 128 && this.column[c] === 0) this.column[c] = width++;
+        visit(child);
+      }
     };
     visit(root);
-    this.ascii = new Int32Array(nodes.length * 128).fill(-1);
+    this.width = width;
+    this.ascii = new Int32Array(nodes.length * width).fill(-1);
     this.wild = new Int32Array(nodes.length).fill(-1);
+    this.ends = new Uint8Array(nodes.length);
     nodes.forEach((n, id) => {
       this.exact[id] = n.exact.length ? n.exact : EMPTY;
       this.prefix[id] = n.prefix.length ? n.prefix : EMPTY;
+      this.ends[id] = (n.exact.length ? ENDS_EXACT : 0) | (n.prefix.length ? ENDS_PREFIX : 0);
       for (const [c, child] of n.children) {
         const cid = ids.get(child)!;
         if (c === WILDCARD) this.wild[id] = cid;
-        else if (c < 128) this.ascii[id * 128 + c] = cid;
+        else if (c < 128) this.ascii[id * width + this.column[c]] = cid;
         else (this.other[id] ??= new Map()).set(c, cid);
       }
     });
@@ -176,7 +192,10 @@ class Compiled {
 
   /** The child of `node` for folded code `c`, or -1. */
   step(node: number, c: number): number {
-    if (c < 128) return this.ascii[node * 128 + c];
+    if (c < 128) {
+      const col = this.column[c];
+      return col === 0 ? -1 : this.ascii[node * this.width + col];
+    }
     const m = this.other[node];
     const next = m?.get(c);
     return next === undefined ? -1 : next;
@@ -204,10 +223,14 @@ function walk(
   const n = text.length;
   let pos = from;
   for (;;) {
-    if (pos > from) {
+    // A phrase ends at its last visible character: invisible marks after it (a bidi mark, a
+    // zero-width space) stay outside the match, so a fix never deletes them.
+    // Most nodes end no phrase: one look at their flags, and on to the next character.
+    const ends = pos > from ? t.ends[node] : 0;
+    if (ends !== 0 && classOf(text.charCodeAt(pos - 1)) !== INVISIBLE) {
       const atBoundary = pos >= n || classOf(text.charCodeAt(pos)) !== WORD;
-      if (atBoundary && t.exact[node].length) report(pos, node, false);
-      if (t.prefix[node].length) report(prefixToWordEnd && !atBoundary ? wordEnd(text, pos) : pos, node, true);
+      if (atBoundary && ends & ENDS_EXACT) report(pos, node, false);
+      if (ends & ENDS_PREFIX) report(prefixToWordEnd && !atBoundary ? wordEnd(text, pos) : pos, node, true);
     }
     if (pos >= n) return;
     const wild = t.wild[node];
@@ -268,6 +291,8 @@ function walk(
   }
 }
 
+const ENDS_EXACT = 1;
+const ENDS_PREFIX = 2;
 const SPACE_CODE = 32;
 const STAR = 42;
 /** Edge code for "any ending of this word" (not a character of folded text). */

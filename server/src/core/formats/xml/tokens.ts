@@ -114,7 +114,68 @@ export function tokenize(original: string): XmlTokens {
 // constructs run to the end of the file rather than swallowing nothing.
 const MARKUP =
   /<!--([\s\S]*?)(?:-->|$)|<!\[CDATA\[([\s\S]*?)(?:\]\]>|$)|<\?[\s\S]*?(?:\?>|$)|<!DOCTYPE(?:[^>[]|\[[\s\S]*?\])*>?|<(\/?)([A-Za-z_:][^\s/>"'=]*)((?:[^>"']|"[^"]*"|'[^']*')*?)(\/?)>/g;
+const MARKUP_AT = new RegExp(MARKUP.source, 'y');
 const ATTRIBUTE = /([^\s=/>"']+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
+
+/**
+ * Where a tag opened at a "<" could close: the pattern's tag alternative reads on to the first
+ * ">" outside quotation marks, and fails at the end of the file or at a quotation mark never
+ * closed. Asked of every "<" of "<a <a <a …" with no ">", that reading would cover the rest of
+ * the file each time (quadratic); here each position outside quotes is read once, remembering
+ * whether a ">" is reached from it.
+ */
+class TagEnds {
+  /** 0 not read yet, 1 a ">" follows, 2 none does. */
+  readonly #from: Uint8Array;
+
+  constructor(private readonly text: string) {
+    this.#from = new Uint8Array(text.length + 1);
+  }
+
+  /** False only where the pattern certainly matches nothing at `lt`. */
+  mayMatchAt(lt: number): boolean {
+    const text = this.text;
+    let i = lt + 1;
+    if (text.charCodeAt(i) === 0x21 /* ! */ || text.charCodeAt(i) === 0x3f /* ? */) return true;
+    if (text.charCodeAt(i) === 0x2f /* / */) i++;
+    if (!/[A-Za-z_:]/.test(text[i] ?? '')) return false;
+    return this.#closesFrom(i + 1);
+  }
+
+  #closesFrom(start: number): boolean {
+    const text = this.text;
+    const memo = this.#from;
+    const read: number[] = [];
+    let i = start;
+    let closes: boolean;
+    for (;;) {
+      if (i >= text.length) {
+        closes = false;
+        break;
+      }
+      if (memo[i]) {
+        closes = memo[i] === 1;
+        break;
+      }
+      read.push(i);
+      const c = text.charCodeAt(i);
+      if (c === 0x3e /* > */) {
+        closes = true;
+        break;
+      }
+      if (c === 0x22 || c === 0x27) {
+        const j = text.indexOf(c === 0x22 ? '"' : "'", i + 1);
+        if (j < 0) {
+          closes = false;
+          break;
+        }
+        i = j + 1;
+      } else i++;
+    }
+    for (const r of read) memo[r] = closes ? 1 : 2;
+    return closes;
+  }
+}
 
 /**
  * A tolerant tokeniser for malformed XML: tags, comments, CDATA and declarations by pattern,
@@ -124,12 +185,14 @@ const ATTRIBUTE = /([^\s=/>"']+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
 export function scanTokens(original: string): XmlToken[] {
   const tokens: XmlToken[] = [];
   let last = 0;
-  MARKUP.lastIndex = 0;
-  for (let m = MARKUP.exec(original); m; m = MARKUP.exec(original)) {
-    if (m[0].length === 0) {
-      MARKUP.lastIndex++;
-      continue;
-    }
+  const closes = new TagEnds(original);
+  // Every kind of markup starts with "<": try the pattern at each "<" in turn (where the global
+  // search would find its next match), except where a tag could not close.
+  for (let lt = original.indexOf('<'); lt >= 0; lt = original.indexOf('<', lt + 1)) {
+    if (!closes.mayMatchAt(lt)) continue;
+    MARKUP_AT.lastIndex = lt;
+    const m = MARKUP_AT.exec(original);
+    if (!m) continue;
     const start = m.index;
     const end = start + m[0].length;
     if (start > last) tokens.push({ kind: 'text', start: last, end: start });
@@ -143,6 +206,7 @@ export function scanTokens(original: string): XmlToken[] {
       tokens.push({ kind: 'open', name: m[4], attributes: attributesOf(m[5]), selfClosing, start, end });
       if (selfClosing) tokens.push({ kind: 'close', name: m[4], start: end, end });
     }
+    lt = end - 1;
   }
   if (last < original.length) tokens.push({ kind: 'text', start: last, end: original.length });
   return tokens;
