@@ -73,6 +73,8 @@ export function readStructure(lines: LineIndex, language: LanguageCode): Structu
   let division: Provision | undefined;
   let article: Provision | undefined;
   let paragraph: Provision | undefined;
+  // How the current paragraph is numbered: "(n)", "n." …
+  let paragraphStyle: string | undefined;
   let point: Provision | undefined;
   let alinea = 0;
   let unitStart = -1;
@@ -158,6 +160,7 @@ export function readStructure(lines: LineIndex, language: LanguageCode): Structu
       }
       if (k.paragraphNum) {
         paragraph = makeProvision('paragraph', { kind: 'paragraph', keyword: '', num: k.paragraphNum }, start, end);
+        paragraphStyle = '(n)';
         paragraph.label = `${article.label}(${k.paragraphNum})`;
         attach(paragraph, article);
       }
@@ -165,7 +168,8 @@ export function readStructure(lines: LineIndex, language: LanguageCode): Structu
         if (unitStart < 0) unitStart = start + k.bodyAt;
         alinea = 1;
       }
-    } else if (k.kind === 'paragraph' && unitStart >= 0 && !prevBlank && /[,\p{L}\d—–-]$/u.test(prevLineEnd) && !/["”»]\W*\w*$/u.test(prevLineEnd) && !marginalNote) {
+    } else if (k.kind === 'paragraph' && unitStart >= 0 && !prevBlank && !marginalNote &&
+      ((/[,\p{L}\d—–-]$/u.test(prevLineEnd) && !/["”»]\W*\w*$/u.test(prevLineEnd)) || listInParagraph(paragraph && paragraphStyle, raw, prevLineEnd))) {
       // "A person who\n1. depicts …\n2. disseminates …": numbered items inside a sentence are
       // points of the same unit, not new paragraphs.
       close(point, start);
@@ -180,6 +184,7 @@ export function readStructure(lines: LineIndex, language: LanguageCode): Structu
       close(paragraph, start);
       point = undefined;
       paragraph = makeProvision('paragraph', k, start, end);
+      paragraphStyle = numberingStyle(raw);
       paragraph.label = article ? `${article.label}(${k.num})` : `(${k.num})`;
       attach(paragraph, article ?? division);
       // A marginal note ("Possession of child pornography") above the paragraph is read with it.
@@ -215,6 +220,25 @@ export function readStructure(lines: LineIndex, language: LanguageCode): Structu
   for (const p of [point, paragraph, article, division]) close(p, text.length);
   fixRanges(roots, text.length);
   return { provisions: roots, units };
+}
+
+/**
+ * "(1) Wer …\n 1. herstellt oder\n 2. verbreitet,\n ist zu bestrafen.": inside a numbered
+ * paragraph, items numbered in another style that follow an unfinished sentence (after a colon,
+ * a semicolon, a closing bracket) are its points, not new paragraphs.
+ */
+function listInParagraph(paragraphStyle: string | undefined, raw: string, prevLineEnd: string): boolean {
+  if (!paragraphStyle || !/[:;)]$/u.test(prevLineEnd)) return false;
+  const here = numberingStyle(raw);
+  return here !== undefined && here !== paragraphStyle;
+}
+
+/** "(n)", "n.", "n)", "§ n." or "Abs. n": the numbering style of a paragraph marker. */
+function numberingStyle(line: string): string | undefined {
+  const m = /^\s*[«“"‘„]?\s*(\(\d|§|Abs\.|\d{1,3}\.(?!\d)|\d{1,3}\))/u.exec(line);
+  if (!m) return undefined;
+  const t = m[1];
+  return t.startsWith('(') ? '(n)' : t === '§' ? '§' : t === 'Abs.' ? 'Abs' : t.endsWith(')') ? 'n)' : 'n.';
 }
 
 /** The next line carries on a sentence: it starts in lower case, or with a number that is no provision marker ("50.000 euros"). */
@@ -281,6 +305,11 @@ function classifyLine(raw: string, next: string, language: LanguageCode, inArtic
       const rest = a[4];
       if (keyword === 's.' && !/^\s*[–—:\-.]|^\s*$|^\s+\p{Lu}/u.test(rest)) return { kind: 'text', quoteStart };
       if (isHeadingRest(rest) && !(rest.trim() && continues(next))) return { kind: 'article', keyword, num, heading: cleanHeading(rest) };
+      // "§ 207a. (1) Wer …", "Article 5. (1) A person …": the heading, then its first paragraph.
+      const firstParagraph = /^(?:\.\s*|\s*[–—-]\s*|\s+)\((\d{1,3}[a-z]?)\)\s+(?=[\p{Lu}«“"„])/u.exec(rest);
+      if (firstParagraph && keyword !== 's.') {
+        return { kind: 'article', keyword, num, paragraphNum: firstParagraph[1], bodyAt: raw.length - rest.length + rest.indexOf('(') };
+      }
       // "Art. 227-23. – Le fait de …": a heading followed by its body on the same line.
       // The number's own full stop may already be behind us ("Art. 1er. L'article …").
       const afterStop = raw[raw.length - rest.length - 1] === '.';

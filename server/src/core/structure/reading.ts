@@ -2,6 +2,7 @@ import type { OffsetRange } from '../text/range';
 import type { LanguageCode } from '../terminology/pack';
 import type { LineIndex } from '../text/lineIndex';
 import { ACTS, CATEGORY_ID, findCues, type Act, type Category, type CueHits, type Hit } from './lexicon';
+import { explanatoryRanges, inRanges } from './explanatory';
 import { readStructure, type Provision, type Structure, type Unit } from './provisions';
 
 /** The conditions an exemption may carry (Recommendations II-5, II-6, II-8). */
@@ -41,6 +42,8 @@ export interface UnitReading {
   education: boolean;
   /** A general clause on the age of criminal responsibility. */
   criminalResponsibilityAge: boolean;
+  /** Part of an explanatory memorandum, notes or preamble: read for its wording only. */
+  explanatory?: boolean;
 }
 
 export interface ExemptionReading {
@@ -94,12 +97,17 @@ export function readDraft(
     }
     return list;
   };
+  const explanatory = explanatoryRanges(lines);
   // Sweep hits into units (both sorted by start).
   let h = 0;
   for (const unit of structure.units) {
     while (h < hits.length && hits.start[h] < unit.range.start) h++;
     let end = h;
     while (end < hits.length && hits.start[end] < unit.range.end) end++;
+    if (explanatory.length && inRanges(explanatory, unit.range.start)) {
+      units.push(explanatoryUnit(unit, hits, h, end));
+      continue;
+    }
     const context = [...headingOf(unit.article), ...headingOf(unit.article?.parent)];
     const reading = readUnit(unit, hits, h, end, context, text);
     units.push(reading);
@@ -220,6 +228,22 @@ function readUnit(unit: Unit, hits: CueHits, from: number, to: number, context: 
     diversion: has('diversion') && minor && !offence,
     education: (has('education') || contextCats.has('education')) && !offence && !isExemption && !lastResort && !has('diversion') && (minor || contextCats.has('minor') || has('ict')),
     criminalResponsibilityAge: has('criminalResponsibility') && minor && !material && NUMBER_WORD.test(text.slice(unit.range.start, unit.range.end)),
+  };
+}
+
+/** Explanatory wording: its names for the material count for II-1; it enacts nothing. */
+const WORDING_ONLY = new Set<Category>(['material', 'preferredTerm']);
+
+function explanatoryUnit(unit: Unit, hits: CueHits, from: number, to: number): UnitReading {
+  const cats = new Set<Category>();
+  for (let k = from; k < to; k++) {
+    const c = hits.categoryOf(k);
+    if (WORDING_ONLY.has(c)) cats.add(c);
+  }
+  return {
+    unit, cats, hits: [], material: false, acts: new Set(), narrowedActs: new Set(), offence: false, csamOffence: false,
+    definition: false, grooming: false, sexualExtortion: false, generalExtortion: false, lastResort: false, diversion: false,
+    education: false, criminalResponsibilityAge: false, explanatory: true,
   };
 }
 
