@@ -225,10 +225,10 @@ export function readStructure(lines: LineIndex, language: LanguageCode): Structu
 /**
  * "(1) Wer …\n 1. herstellt oder\n 2. verbreitet,\n ist zu bestrafen.": inside a numbered
  * paragraph, items numbered in another style that follow an unfinished sentence (after a colon,
- * a semicolon, a closing bracket) are its points, not new paragraphs.
+ * a semicolon, a closing bracket, a defined term) are its points, not new paragraphs.
  */
 function listInParagraph(paragraphStyle: string | undefined, raw: string, prevLineEnd: string): boolean {
-  if (!paragraphStyle || !/[:;)]$/u.test(prevLineEnd)) return false;
+  if (!paragraphStyle || /[.!?]["”»’]?$/u.test(prevLineEnd)) return false;
   const here = numberingStyle(raw);
   return here !== undefined && here !== paragraphStyle;
 }
@@ -302,7 +302,8 @@ function classifyLine(raw: string, next: string, language: LanguageCode, inArtic
     if (a) {
       const keyword = normaliseKeyword(a[1]);
       const num = `${a[2] ? a[2].replace(/\s+/g, ' ') : ''}${a[3]}`;
-      const rest = a[4];
+      // "ARTICLE 76 (nouveau).-", "Section 5 (new)": an amendment's mark on the number.
+      const rest = a[4].replace(/^\s*\((?:nouveau|nouvelle|new|neu|nuevo|nueva|modifié|modifiée|amended)\)/iu, '');
       if (keyword === 's.' && !/^\s*[–—:\-.]|^\s*$|^\s+\p{Lu}/u.test(rest)) return { kind: 'text', quoteStart };
       if (isHeadingRest(rest) && !(rest.trim() && continues(next))) return { kind: 'article', keyword, num, heading: cleanHeading(rest) };
       // "§ 207a. (1) Wer …", "Article 5. (1) A person …": the heading, then its first paragraph.

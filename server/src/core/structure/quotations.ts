@@ -340,17 +340,33 @@ function classify(text: string, span: QuoteSpan, cues: readonly LanguageCues[]):
   for (const c of cues) {
     if (c.definitionIntroducers.endsText(trimmedBefore.replace(/[(\s]+$/, ''))) return 'defined-term';
   }
+  if (opensGlossaryEntry(text, span)) return 'defined-term';
   if (introducesNewWording(trimmedBefore, cues)) return 'new-wording';
   // Quoted text that opens with an article heading ("« Art. 385-2. …") is an amendment's new
   // provision, unless it was introduced as the wording of another text.
   const opening = text.slice(span.inner.start, Math.min(span.inner.end, span.inner.start + 160));
-  if (/^\s*(?:[^\n]*\n\s*)?(?:Art\.|Article|Section|§|Artikel|Artículo)\s*\d/u.test(opening) &&
+  if (/^\s*(?:[^\n]*\n\s*)?(?:Art\.|ART\.|Article|ARTICLE|Section|SECTION|§|Artikel|ARTIKEL|Artículo|ARTÍCULO)\s*\d/u.test(opening) &&
     !(EXTERNAL_INSTRUMENT.test(trimmedBefore) && cues.some((c) => c.introductionCues.endsText(trimmedBefore.replace(/[:\s]+$/, ''))))) {
     return 'new-wording';
   }
   const blockStart = /(?:^|\n)[ \t]*$/.test(text.slice(Math.max(0, span.outer.start - 40), span.outer.start));
   if (blockStart && introducesBlock(trimmedBefore)) return 'new-wording';
   return 'quotation';
+}
+
+/**
+ * A short quoted term that opens a list item and is followed by its meaning, as in German and
+ * Scandinavian definition lists: „Im Sinne dieses Gesetzes sind a) "Minderjährige" Personen, die
+ * …; b) "Darstellungen sexuellen Kindesmissbrauchs" 1. bildliche …“.
+ */
+function opensGlossaryEntry(text: string, span: QuoteSpan): boolean {
+  const { start, end } = span.inner;
+  if (end - start > 80 || /[\r\n.;:]/.test(text.slice(start, end))) return false;
+  let lineStart = span.outer.start;
+  while (lineStart > 0 && text[lineStart - 1] !== '\n' && span.outer.start - lineStart < 12) lineStart--;
+  if (lineStart > 0 && text[lineStart - 1] !== '\n') return false;
+  if (!/^\s*(?:\(?[a-z]{1,3}\)|\(?\d{1,3}\)|\d{1,3}\.|[a-z]\.|[–—•-])\s*$/u.test(text.slice(lineStart, span.outer.start))) return false;
+  return /^[ \t]*(?:$|\r?\n|\p{L}|[:—–-])/u.test(text.slice(span.outer.end, span.outer.end + 4));
 }
 
 /**

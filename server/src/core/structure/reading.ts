@@ -128,6 +128,11 @@ export function readDraft(
 
 const EMBEDDED_DEFINITION = /(?:pornograph\w*|abuse material|exploitation material|content|matériel)\s*["”»]?\s*(?:means|shall mean|is content|is material|is any|désigne|s'entend)\b/iu;
 
+/** How far (in characters) a threat and the disclosure it names may stand apart. */
+const THREAT_REACH = 120;
+
+const GLOSSARY_ENTRY = /^\s*["”»“]?\s*[:—–]\s*(?:any|every|all|toute?s?|tous|jede[rs]?|alle|tod[oa]s?|cualquier)\b/iu;
+
 const NUMBER_WORD = /\b(?:\d{1,2}|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|dix|onze|douze|treize|quatorze|quinze|seize|zehn|zwölf|vierzehn)\b/iu;
 
 const ACT_OR_NARROWING = new Set<Category>([...ACTS, 'narrowHabitual', 'narrowGain', 'narrowIntent']);
@@ -136,10 +141,24 @@ function readUnit(unit: Unit, hits: CueHits, from: number, to: number, context: 
   const cats = new Set<Category>();
   // Only acts and narrowing conditions are needed with their positions.
   const own: Hit[] = [];
+  let glossary = false;
+  let lastThreat = -1;
+  let lastDisclosure = -1;
+  let threatToDisclose = false;
   for (let k = from; k < to; k++) {
     const c = hits.categoryOf(k);
     cats.add(c);
     if (ACT_OR_NARROWING.has(c)) own.push(hits.hit(k));
+    // A threat and the disclosure it threatens, in either order within one clause: "threatens
+    // the child with the publication of …", „mit der Veröffentlichung … bedroht“.
+    if (c === 'threat' || c === 'disclosure') {
+      const other = c === 'threat' ? lastDisclosure : lastThreat;
+      if (!threatToDisclose && other >= 0 && hits.start[k] - hits.end[other] <= THREAT_REACH && !/[.;]/.test(text.slice(hits.end[other], hits.start[k]))) threatToDisclose = true;
+      if (c === 'threat') lastThreat = k;
+      else lastDisclosure = k;
+    }
+    // A glossary entry: « Pornographie enfantine : toute donnée … », "Child abuse material — any …".
+    if (c === 'material' && !glossary) glossary = GLOSSARY_ENTRY.test(text.slice(hits.end[k], hits.end[k] + 24));
   }
   const has = (c: Category) => cats.has(c);
   const contextCats = new Set(context.map((x) => x.category));
@@ -184,13 +203,14 @@ function readUnit(unit: Unit, hits: CueHits, from: number, to: number, context: 
   const groomingOffence = grooming && minor && (offence || contextCats.has('grooming')) && !isExemption && (has('grooming') || has('ict') || has('meeting'));
   // Sexual extortion is coercion *with the images*: threatening to disclose them, or coercing "by
   // means of" them. Forcing a child into producing material is another offence (Article 21).
-  const withImages = has('threatToDisclose') || (has('threat') && has('ownImages'));
+  const withImages = has('threatToDisclose') || threatToDisclose || (has('threat') && has('ownImages'));
   const sexualExtortion = withImages && minor && sexualImages && offence && !isExemption;
   const generalExtortion = !sexualExtortion && offence && !isExemption &&
     (has('extortionWord') || (has('threat') && (has('gainMoney') || has('gainOther') || has('threatToDisclose'))));
   // A definition stands on its own, or inside an offence in the German style:
   // "child pornographic content is content which …".
-  const definition = has('definition') && has('material') && !isExemption && (!offence || EMBEDDED_DEFINITION.test(text.slice(unit.range.start, unit.range.end)));
+  const definition = ((has('definition') && has('material')) || glossary) && !isExemption &&
+    (!offence || EMBEDDED_DEFINITION.test(text.slice(unit.range.start, unit.range.end)));
   // A grooming offence that lists several acts on the material (India's s. 67B) is also a CSAM
   // offence; one that only solicits images is not.
   const csamOffence = (offence || has('offenceWeak')) && material && acts.size > 0 && !isExemption && (!groomingOffence || acts.size >= 3) && !sexualExtortion;
