@@ -76,3 +76,43 @@ describe('definitions in glossary style', () => {
     assert.equal(status(a, 'Art. 20(1)(a)'), 'met');
   });
 });
+
+describe('offences in more drafting traditions', () => {
+  test('Latin American future subjunctive: « Será reprimido … el que produjere … tuviere en su poder »', () => {
+    const a = lint([
+      'Artículo 128.- Será reprimido con prisión de tres (3) a seis (6) años el que produjere, ofreciere, comerciare, publicare, divulgare o distribuyere material de abuso sexual infantil.',
+      '',
+      'Será reprimido con prisión de seis (6) meses a dos (2) años el que a sabiendas tuviere en su poder material de abuso sexual infantil.',
+    ].join('\n'));
+    for (const id of ['Art. 20(1)(a)', 'Art. 20(1)(b)', 'Art. 20(1)(c)', 'Art. 20(1)(e)']) assert.equal(status(a, id), 'met', id);
+  });
+
+  test('Canadian “child sexual abuse and exploitation material”: “Every person who … is guilty of an indictable offence”', () => {
+    const a = lint('163.1 (4) Every person who possesses, or who acquires for themselves or for another person, any child sexual abuse and exploitation material is guilty of an indictable offence.');
+    assert.equal(status(a, 'Art. 20(1)(e)'), 'met');
+    assert.equal(status(a, 'Art. 20(1)(d)'), 'met');
+    assert.equal(status(a, 'II-1'), 'met');
+  });
+
+  test('Norwegian style: “depiction of sexual abuse of children”, and a meeting agreed to', () => {
+    const a = lint([
+      '§ 306. Agreeing to a meeting to commit sexual abuse',
+      'Any person who has agreed to meet a child under 16 years of age, with the intention of committing sexual abuse, and who has arrived at the meeting place, shall be subject to a fine or imprisonment for a term not exceeding one year.',
+      '',
+      '§ 311. Depiction of sexual abuse of children',
+      'Any person who possesses a depiction of sexual abuse of children shall be subject to a fine or imprisonment for a term not exceeding three years.',
+    ].join('\n'));
+    assert.equal(status(a, 'Art. 20(1)(e)'), 'met');
+    assert.equal(status(a, 'II-10'), 'partial');
+  });
+
+  test('general coercion by threatening to disclose information is a general extortion offence', () => {
+    const a = lint([
+      '§ 251. Coercion',
+      'Any person who, by threatening to report or disclose a criminal offence, compels another person to do anything shall be subject to a fine or imprisonment for a term not exceeding two years.',
+      '§ 311. Depiction of sexual abuse of children',
+      'Any person who possesses a depiction of sexual abuse of children shall be subject to a fine or imprisonment.',
+    ].join('\n'));
+    assert.equal(status(a, 'II-11'), 'partial');
+  });
+});
