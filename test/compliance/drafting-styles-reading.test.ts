@@ -116,3 +116,55 @@ describe('offences in more drafting traditions', () => {
     assert.equal(status(a, 'II-11'), 'partial');
   });
 });
+
+describe('offences that borrow another paragraph’s penalty', () => {
+  test('« Les mêmes peines sont applicables à quiconque … détient de tels matériels »', () => {
+    const a = lint([
+      '« Article 503-2. – Est puni de l’emprisonnement de deux à cinq ans quiconque facilite l’exploitation d’enfants de moins de dix-huit ans dans des matériels pornographiques.',
+      '',
+      '« Les mêmes peines sont applicables à quiconque produit, diffuse ou détient de tels matériels, quel qu’en soit le support. »',
+    ].join('\n'));
+    assert.equal(status(a, 'Art. 20(1)(a)'), 'met');
+    assert.equal(status(a, 'Art. 20(1)(e)'), 'met');
+  });
+
+  test('“The same penalty applies to a person who possesses such material”', () => {
+    const a = lint([
+      'Section 5 (1) A person who distributes child sexual abuse material is liable to imprisonment for 10 years.',
+      '(2) The same penalty applies to a person who possesses such material.',
+    ].join('\n'));
+    assert.equal(status(a, 'Art. 20(1)(e)'), 'met');
+  });
+});
+
+describe('Chilean style: a described material, its definition and grooming at a distance', () => {
+  test('« constituye material pornográfico en cuya elaboración hubieren sido utilizados menores »', () => {
+    const a = lint([
+      'Art. 366 quater. El que determinare a una persona menor de catorce años a enviar imágenes de su persona con significación sexual, será castigado con presidio menor. Las mismas penas se aplicarán cuando la conducta se realice a distancia, mediante cualquier medio electrónico.',
+      '',
+      'Art. 366 quinquies. El que participare en la producción de material pornográfico, cualquiera sea su soporte, en cuya elaboración hubieren sido utilizados menores de dieciocho años, será sancionado con presidio menor en su grado máximo.',
+      'Para los efectos de este artículo, constituye material pornográfico en cuya elaboración hubieren sido utilizados menores de dieciocho años:',
+      'a) toda representación visual de menores de dieciocho años que realicen actividades sexuales explícitas, sean éstas reales o simuladas;',
+      'b) toda representación de sus órganos genitales con fines principalmente sexuales, y',
+      'c) toda grabación de sus voces, y todo texto, que describa tales actividades con los mismos fines.',
+    ].join('\n'));
+    assert.equal(status(a, 'II-3'), 'met');
+    assert.equal(status(a, 'II-4'), 'met');
+    assert.equal(status(a, 'II-10'), 'met');
+  });
+});
+
+describe('a marginal note is never read inside an unfinished sentence', () => {
+  test('„gleich ob in Bild,\\nTon oder Schrift, die\\n1. …“ stays one definition', () => {
+    const a = lint([
+      '§ 184b',
+      '(3) Wer eine Darstellung sexuellen Kindesmissbrauchs besitzt, wird mit Freiheitsstrafe bis zu fünf Jahren bestraft.',
+      '(4) Darstellungen sexuellen Kindesmissbrauchs sind Inhalte, gleich ob in Bild,',
+      'Ton oder Schrift, die',
+      '1. sexuelle Handlungen, tatsächliche oder vorgetäuschte, von, an oder vor einer Person unter achtzehn Jahren zum Gegenstand haben oder',
+      '2. die Genitalien einer Person unter achtzehn Jahren zu vorwiegend sexuellen Zwecken wiedergeben.',
+    ].join('\n'));
+    assert.equal(status(a, 'II-3'), 'met');
+    assert.equal(status(a, 'II-4'), 'met');
+  });
+});

@@ -70,7 +70,7 @@ const EXPLANATORY = new RegExp(
     '(?:statement of (?:the )?)?objects and reasons', 'summary', 'general policy statement', 'notes on clauses',
     'preamble', 'recitals',
     'expos[ée] (?:des motifs|sommaire)', 'r[ée]sum[ée]', 'd[ée]veloppements', 'commentaire des articles',
-    'notes? explicatives?', 'rapport explicatif', 'pr[ée]ambule', 'motivation',
+    'notes? explicatives?', 'note de pr[ée]sentation', 'rapport explicatif', 'rapport de pr[ée]sentation', 'expos[ée] g[ée]n[ée]ral', 'pr[ée]ambule', 'motivation',
     'begr[üu]ndung', 'erl[äa]uterungen', 'erl[äa]uternde bemerkungen', 'vorblatt', 'pr[äa]ambel',
     'exposici[óo]n de motivos', 'fundamentos', 'pre[áa]mbulo', 'considerandos', 'motivaci[óo]n',
   ].join('|')})(?:$|\\s*\\(|\\s+(?:of|for|to|on|de|du|des|der|des|zu|zum|zur|del)\\s)`,

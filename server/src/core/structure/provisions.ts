@@ -202,7 +202,10 @@ export function readStructure(lines: LineIndex, language: LanguageCode): Structu
       // Body text. A new unit starts after a blank line, at a line that opens with a quotation
       // mark (a definition, an inserted paragraph), or after a line that ended a sentence.
       const sentenceEnded = /[.!?»”"]$/.test(prevLineEnd) && /^\s*[\p{Lu}«“"]/u.test(raw);
-      const noteFollows = isTitleLine(raw) && (PARAGRAPH.test(next) || ARTICLE_WITH_PARAGRAPH.test(next));
+      // A marginal note stands between provisions: never inside an unfinished sentence ("gleich ob
+      // in Bild,\nTon oder Schrift, die\n1. …").
+      const betweenProvisions = unitStart < 0 || prevBlank || /[.!?:;»”"]$/u.test(prevLineEnd);
+      const noteFollows = betweenProvisions && isTitleLine(raw) && (PARAGRAPH.test(next) || ARTICLE_WITH_PARAGRAPH.test(next));
       if (noteFollows) {
         // A marginal note: it belongs to the provision on the next line.
         closeUnit(start);
