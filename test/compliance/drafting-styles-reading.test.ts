@@ -168,3 +168,59 @@ describe('a marginal note is never read inside an unfinished sentence', () => {
     assert.equal(status(a, 'II-4'), 'met');
   });
 });
+
+describe('grooming and how sexual extortion is prosecuted', () => {
+  test('the meeting waived in the next paragraph of the same article; the penalty after a blank line', () => {
+    const a = lint([
+      '### Article 3 — Solicitation of children for sexual purposes',
+      '',
+      '1. Whoever, by means of information and communication technology, intentionally solicits a',
+      '   child for the purpose of:',
+      '   a. engaging in sexual activities with the child, whether in person or online; or',
+      '   b. obtaining child sexual abuse material depicting the child,',
+      '',
+      '   shall be punished by imprisonment of [one to five] years.',
+      '2. The offence under paragraph 1 is committed whether or not a meeting is proposed, arranged or',
+      '   takes place.',
+    ].join('\n'), { name: 'model.md' });
+    assert.equal(status(a, 'II-10'), 'met');
+  });
+
+  test('« 2° Au second alinéa … » after inserted text is another amendment, not the offence’s wording', () => {
+    const a = lint([
+      'Article 1er',
+      '1° Le premier alinéa est ainsi rédigé :',
+      '« Le fait pour un majeur de faire des propositions sexuelles à un mineur de quinze ans en utilisant un moyen de communication électronique est puni de deux ans d’emprisonnement. » ;',
+      '2° Au second alinéa, les mots : « lorsque les propositions ont été suivies d’une rencontre » sont remplacés par les mots : « lorsque les faits ont été suivis d’une rencontre ».',
+      'Article 2',
+      'La détention d’une image pédopornographique est punie de cinq ans d’emprisonnement.',
+    ].join('\n'));
+    assert.equal(status(a, 'II-10'), 'met');
+  });
+
+  test('“shall not depend on a complaint by the victim” is prosecution ex officio; “except upon a complaint” is not', () => {
+    const offence = [
+      'Article 4 — Sexual extortion of children',
+      '1. Whoever threatens a child to disclose sexual images depicting that child in order to obtain further images, sexual acts, money or any other gain shall be punished by imprisonment.',
+    ];
+    const free = lint([...offence, '2. Prosecution of the offence under paragraph 1 shall not depend on a complaint by the victim, and proceedings may continue even if the complaint has been withdrawn.'].join('\n'));
+    assert.equal(status(free, 'II-12'), 'met');
+    const onComplaint = lint([...offence, '2. Proceedings for an offence under this Article shall not be instituted except upon a complaint made by or on behalf of the child.'].join('\n'));
+    assert.equal(status(onComplaint, 'II-12'), 'partial');
+  });
+
+  test('UK bare section headings with commas and “etc.”', () => {
+    const a = lint([
+      '5  Meeting a child following sexual grooming etc.',
+      'In the Sexual Offences Act 2003, for section 15(1) substitute—',
+      '    "(1) A person aged 18 or over (A) commits an offence if—',
+      '        (a) A has met or communicated with another person (B) on one or more occasions and subsequently A intentionally meets B, and',
+      '        (b) B is under 16."',
+      '',
+      '1   Taking, making and distributing indecent photographs',
+      'A person who distributes an indecent photograph of a child commits an offence.',
+    ].join('\n'));
+    assert.equal(status(a, 'II-10'), 'partial');
+    assert.equal(status(a, 'Art. 20(1)(c)'), 'met');
+  });
+});

@@ -12,7 +12,11 @@ export function checkII10(ctx: ComplianceContext): ComplianceOutcome {
     const f = at ? finding(ctx, 'II-10', 'no-grooming-offence', at, 'ii10.findingMissing', [], { clause: { recommendation: 'II-10' } }) : undefined;
     return { result: result(ctx, 'II-10', 'missing', t(ctx.locale, 'ii10.missing')), findings: f ? [f] : [] };
   }
-  const withoutMeeting = grooming.filter((u) => u.cats.has('noMeetingNeeded') || !u.cats.has('meeting'));
+  // "The offence under paragraph 1 is committed whether or not a meeting is proposed": the
+  // clause that waives the meeting may sit in another paragraph of the same article.
+  const waived = (u: (typeof grooming)[number]) =>
+    u.cats.has('noMeetingNeeded') || (u.unit.article !== undefined && (ctx.reading.byArticle.get(u.unit.article) ?? []).some((x) => x.cats.has('noMeetingNeeded') && !x.offence && !x.exemption));
+  const withoutMeeting = grooming.filter((u) => waived(u) || !u.cats.has('meeting'));
   const ev = grooming.map((u) => evidence(ctx, u, 'evidence.grooming'));
   if (withoutMeeting.length) return { result: result(ctx, 'II-10', 'met', t(ctx.locale, 'ii10.met'), ev), findings: [] };
   const findings = grooming

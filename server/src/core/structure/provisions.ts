@@ -45,7 +45,9 @@ export interface Structure {
 const DIVISION = /^\s*(?:#{1,6}\s*)?(?:\*\*|__|\*|_)?(PART|Part|CHAPTER|Chapter|TITLE|Title|BOOK|Book|DIVISION|Division|SUBDIVISION|Subdivision|SCHEDULE|Schedule|CHAPITRE|Chapitre|TITRE|Titre|LIVRE|Livre|SOUS-TITRE|Sous-titre|TEIL|Teil|ABSCHNITT|Abschnitt|KAPITEL|Kapitel|CAPÍTULO|Capítulo|TÍTULO|Título|LIBRO|Libro)\s+([IVXLCDM]+|\d+[A-Za-z]?|[A-Z]|IER|Ier|1er|premier|PREMIER|première|PREMIÈRE|unique|UNIQUE|ONE|One|TWO|Two|THREE|Three|FOUR|Four|FIVE|Five|SIX|Six)\b\.?\s*(?:[–—:\-.]\s*)?(.*)$/u;
 const FRENCH_SECTION = /^\s*(?:#{1,6}\s*)?(?:\*\*|__|\*|_)?(SECTION|Section|Sous-section|SOUS-SECTION|Paragraphe|PARAGRAPHE)\s+(\d+|[IVXLC]+|unique|première|1re)\b\s*(?:[–—:\-.]\s*)?(.*)$/u;
 const ARTICLE = /^\s*[“"«‘„]?\s*(?:#{1,6}\s*)?(?:\*\*|__|\*|_)?(Article|ARTICLE|Art\.|ART\.|Artikel|ARTIKEL|Artículo|ARTÍCULO|Section|SECTION|Sec\.|SEC\.|s\.|ss\.|§§?|Regulation|Rule|Clause|CLAUSE)\s*(L\.\s*|R\.\s*)?(\d+(?:[-–./]\d+)*(?:[a-z]{1,2}|[A-Z]{1,3}|\s[a-z]\b)?(?:\s?(?:bis|ter|quater|quinquies|sexies))?(?:er|re)?|[IVXLC]+|premier|unique)\b\.?(?:\*\*|__|\*|_)?(.*)$/u;
-const BARE_NUMBER_HEADING = /^\s*(\d{1,4}[A-Z]{0,3})(\.|\s{2,}|\t)\s*(\p{Lu}[^.;:,]{1,100})\s*$/u;
+// "160A. Possession of …", "1   Taking, making and distributing indecent photographs",
+// "5  Meeting a child following sexual grooming etc.".
+const BARE_NUMBER_HEADING = /^\s*(\d{1,4}[A-Z]{0,3})(\.|\s{2,}|\t)\s*(\p{Lu}[^.;:]{1,100}?(?:\s+etc\.)?)\s*$/u;
 // "4.—(1)", "163.1 (1)", "1. (1)", "474.22 (1)": a section number and its first subsection on one line.
 const ARTICLE_WITH_PARAGRAPH = /^\s*(\d{1,4}(?:\.\d{1,3})*[A-Z]{0,3})\.?\s*[—–-]?\s*\((\d+(?:\.\d{1,2})?[A-Za-z]?)\)\s/u;
 const PARAGRAPH = /^\s*(?:\((\d{1,3}(?:\.\d{1,2})?[A-Za-z]{0,2})\)|§\s*(\d+(?:er)?)\.|(\d{1,3})\.(?!\d)|(\d{1,3})\)|Abs\.\s*(\d+))\s+/u;
@@ -196,7 +198,10 @@ export function readStructure(lines: LineIndex, language: LanguageCode): Structu
       const parent = paragraph ?? article ?? division;
       point.label = k.num ? `${parent?.label ?? ''}(${k.num})` : parent?.label ?? '';
       attach(point, parent);
-      // Points continue their paragraph's unit; a list that opens a provision starts one.
+      // Points continue their paragraph's unit; a list that opens a provision starts one, and so
+      // does the next item of an amending list after inserted text ("… » ;" then "2° Au second
+      // alinéa …").
+      if (unitStart >= 0 && /[»”"]\s*[;.,]?$/u.test(prevLineEnd)) closeUnit(start);
       if (unitStart < 0) unitStart = start;
     } else {
       // Body text. A new unit starts after a blank line, at a line that opens with a quotation
@@ -210,7 +215,7 @@ export function readStructure(lines: LineIndex, language: LanguageCode): Structu
         // A marginal note: it belongs to the provision on the next line.
         closeUnit(start);
         marginalNote = start + (raw.length - raw.trimStart().length);
-      } else if (unitStart < 0 || prevBlank || k.quoteStart || sentenceEnded) {
+      } else if (unitStart < 0 || (prevBlank && !resumesSentence(raw, prevLineEnd)) || k.quoteStart || sentenceEnded) {
         closeUnit(start);
         unitStart = start + (raw.length - raw.trimStart().length);
         if (article) alinea++;
@@ -242,6 +247,14 @@ function numberingStyle(line: string): string | undefined {
   if (!m) return undefined;
   const t = m[1];
   return t.startsWith('(') ? '(n)' : t === '§' ? '§' : t === 'Abs.' ? 'Abs' : t.endsWith(')') ? 'n)' : 'n.';
+}
+
+/**
+ * "(b) obtaining child sexual abuse material,\n\n    shall be punished …": after a list whose
+ * last item left the sentence open, a blank line and a line in lower case carry the sentence on.
+ */
+function resumesSentence(raw: string, prevLineEnd: string): boolean {
+  return /^\s*\p{Ll}/u.test(raw) && /[,;:—–-]$|\b(?:or|and|ou|et|oder|und|o|y)$/u.test(prevLineEnd);
 }
 
 /** The next line carries on a sentence: it starts in lower case, or with a number that is no provision marker ("50.000 euros"). */
