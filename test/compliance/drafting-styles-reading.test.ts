@@ -224,3 +224,25 @@ describe('grooming and how sexual extortion is prosecuted', () => {
     assert.equal(status(a, 'Art. 20(1)(c)'), 'met');
   });
 });
+
+describe('wording (II-1) when the material is described rather than named', () => {
+  test('a sexting statute: “any photograph … which depicts nudity” is read, and names no deprecated term', () => {
+    const a = lint([
+      '847.0141 Sexting; prohibited acts; penalties.—',
+      '(1) A minor commits the offense of sexting if he or she knowingly:',
+      '(a) Uses a computer to transmit or distribute to another minor any photograph or video of any person which depicts nudity and is harmful to minors.',
+      '(b) Possesses a photograph or video of any person that was transmitted by another minor which depicts nudity.',
+    ].join('\n'));
+    assert.equal(status(a, 'II-1'), 'met');
+    assert.equal(status(a, 'Art. 20(1)(c)'), 'met');
+    assert.equal(status(a, 'Art. 20(1)(e)'), 'met');
+  });
+
+  test('a deprecated term inside a cited short title with brackets is not the draft’s wording', () => {
+    const a = lint([
+      'Section 3 (1) A person who possesses child abuse material commits an offence and is liable to imprisonment for 10 years.',
+      '(2) Sections 51A to 51H were first inserted by the Crimes Amendment (Child Pornography) Act 2004.',
+    ].join('\n'));
+    assert.equal(status(a, 'II-1'), 'met');
+  });
+});
