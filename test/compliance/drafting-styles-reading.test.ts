@@ -246,3 +246,31 @@ describe('wording (II-1) when the material is described rather than named', () =
     assert.equal(status(a, 'II-1'), 'met');
   });
 });
+
+describe('grooming applicability and legislation.gov.uk layout', () => {
+  test('“67 Sexual communication with a child” (one space) heads a section inserted in quotation marks', () => {
+    const a = lint([
+      '67 Sexual communication with a child',
+      '',
+      '(1) After section 15 of the Sexual Offences Act 2003 insert—',
+      '',
+      '"15A Sexual communication with a child',
+      '',
+      '(1) A person aged 18 or over (A) commits an offence if—',
+      '(a) for the purpose of obtaining sexual gratification, A intentionally communicates with another person (B),',
+      '(b) the communication is sexual, and',
+      '(c) B is under 16 and A does not reasonably believe that B is 16 or over."',
+    ].join('\n'));
+    assert.equal(status(a, 'II-10'), 'met');
+  });
+
+  test('a definitions section alone does not call for a grooming offence; a sexual abuse offence does', () => {
+    const definitions = lint('2256. Definitions\nFor the purposes of this chapter, the term "child pornography" means any visual depiction of a minor engaging in sexually explicit conduct.');
+    assert.equal(status(definitions, 'II-10'), 'not-applicable');
+    const abuse = lint([
+      '1   Abuse of position of trust: sexual activity with a child',
+      '(1) A person aged 18 or over (A) commits an offence if he intentionally touches another person (B), the touching is sexual, and B is under 18.',
+    ].join('\n'));
+    assert.equal(status(abuse, 'II-10'), 'missing');
+  });
+});

@@ -1,11 +1,16 @@
 import { t } from '../i18n';
 import type { Finding } from '../findings';
-import { concernsTheseOffences, csamOffences, evidence, finding, notApplicable, result } from './common';
+import { csamOffences, evidence, finding, notApplicable, result } from './common';
 import type { ComplianceContext, ComplianceOutcome } from './types';
 
 /** II-10 (Invite): grooming criminalised even when it leads to no meeting. */
 export function checkII10(ctx: ComplianceContext): ComplianceOutcome {
-  if (!concernsTheseOffences(ctx)) return notApplicable(ctx, 'II-10');
+  // About sexual offences against children: a draft that only defines the material (a
+  // definitions section) creates no offence a grooming offence could sit beside; a sexual
+  // abuse offence ("A commits an offence if … the touching is sexual … B is under 16") does.
+  const sexualOffence = (u: (typeof ctx.reading.units)[number]) =>
+    u.csamOffence || u.grooming || u.sexualExtortion || (u.offence && !u.exemption && (u.cats.has('minor') || u.material) && (u.cats.has('sexualQuality') || u.cats.has('explicitConduct')));
+  if (!ctx.reading.units.some(sexualOffence)) return notApplicable(ctx, 'II-10');
   const grooming = ctx.reading.units.filter((u) => u.grooming);
   if (grooming.length === 0) {
     const at = csamOffences(ctx)[0] ?? ctx.reading.units.find((u) => u.sexualExtortion || u.definition || u.exemption);

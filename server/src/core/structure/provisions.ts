@@ -47,7 +47,9 @@ const FRENCH_SECTION = /^\s*(?:#{1,6}\s*)?(?:\*\*|__|\*|_)?(SECTION|Section|Sous
 const ARTICLE = /^\s*[“"«‘„]?\s*(?:#{1,6}\s*)?(?:\*\*|__|\*|_)?(Article|ARTICLE|Art\.|ART\.|Artikel|ARTIKEL|Artículo|ARTÍCULO|Section|SECTION|Sec\.|SEC\.|s\.|ss\.|§§?|Regulation|Rule|Clause|CLAUSE)\s*(L\.\s*|R\.\s*)?(\d+(?:[-–./]\d+)*(?:[a-z]{1,2}|[A-Z]{1,3}|\s[a-z]\b)?(?:\s?(?:bis|ter|quater|quinquies|sexies))?(?:er|re)?|[IVXLC]+|premier|unique)\b\.?(?:\*\*|__|\*|_)?(.*)$/u;
 // "160A. Possession of …", "1   Taking, making and distributing indecent photographs",
 // "5  Meeting a child following sexual grooming etc.".
-const BARE_NUMBER_HEADING = /^\s*(\d{1,4}[A-Z]{0,3})(\.|\s{2,}|\t)\s*(\p{Lu}[^.;:]{1,100}?(?:\s+etc\.)?)\s*$/u;
+// legislation.gov.uk separates number and title by one space ("67 Sexual communication with a
+// child"): read so only when a blank line or a subsection follows.
+const BARE_NUMBER_HEADING = /^\s*(\d{1,4}[A-Z]{0,3})(\.|\s{2,}|\t| (?=\p{Lu}))\s*(\p{Lu}[^.;:]{1,100}?(?:\s+etc\.)?)\s*$/u;
 // "4.—(1)", "163.1 (1)", "1. (1)", "474.22 (1)": a section number and its first subsection on one line.
 const ARTICLE_WITH_PARAGRAPH = /^\s*(\d{1,4}(?:\.\d{1,3})*[A-Z]{0,3})\.?\s*[—–-]?\s*\((\d+(?:\.\d{1,2})?[A-Za-z]?)\)\s/u;
 const PARAGRAPH = /^\s*(?:\((\d{1,3}(?:\.\d{1,2})?[A-Za-z]{0,2})\)|§\s*(\d+(?:er)?)\.|(\d{1,3})\.(?!\d)|(\d{1,3})\)|Abs\.\s*(\d+))\s+/u;
@@ -338,7 +340,7 @@ function classifyLine(raw: string, next: string, language: LanguageCode, inArtic
   }
   // Inserted text repeats its opening quotation mark on every line or paragraph: « 1° …, "(a) …".
   const unquoted = raw.replace(/^(\s*)[«“"‘„]\s*/u, '$1');
-  if (unquoted !== raw && (PARAGRAPH.test(unquoted) || POINT.test(unquoted))) {
+  if (unquoted !== raw && (PARAGRAPH.test(unquoted) || POINT.test(unquoted) || BARE_NUMBER_HEADING.test(unquoted))) {
     const inner = classifyLine(unquoted, next, language, inArticle);
     return { ...inner, quoteStart: true };
   }
@@ -347,7 +349,8 @@ function classifyLine(raw: string, next: string, language: LanguageCode, inArtic
     if (ap && !(inArticle && /^\d+$/.test(ap[1]) && false)) return { kind: 'article', keyword: '', num: ap[1], paragraphNum: ap[2], bodyAt: raw.indexOf(`(${ap[2]})`) };
     const bare = BARE_NUMBER_HEADING.exec(raw);
     // "160A. Possession of …" heads a section; inside an article, "2. For the purpose …" is a paragraph.
-    if (bare && !(inArticle && bare[2] === '.') && !SENTENCE_VERB.test(` ${bare[3]} `) && !/^\s*\p{Ll}/u.test(next)) {
+    if (bare && !(inArticle && bare[2] === '.') && !SENTENCE_VERB.test(` ${bare[3]} `) && !/^\s*\p{Ll}/u.test(next) &&
+      (bare[2] !== ' ' || /^\s*(?:$|\()/u.test(next))) {
       return { kind: 'article', keyword: '', num: bare[1], heading: bare[3].trim() };
     }
   }
