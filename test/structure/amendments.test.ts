@@ -136,3 +136,29 @@ describe('explanatory parts are never provisions', () => {
     }
   });
 });
+
+describe('lists set apart by blank lines', () => {
+  test('§ 207a (1) with its items 1. and 2. on lines of their own stays one paragraph', () => {
+    const s = readStructure(new LineIndex([
+      '§ 207a. (1) Wer eine pornographische Darstellung einer minderjährigen Person (Abs. 4)',
+      '',
+      '1. herstellt oder',
+      '',
+      '2. einem anderen anbietet, verschafft, überlässt, vorführt oder sonst zugänglich macht,',
+      '',
+      'ist mit Freiheitsstrafe bis zu drei Jahren zu bestrafen.',
+      '',
+      '(2) Wer sich eine solche Darstellung verschafft, ist zu bestrafen.',
+    ].join('\n')), 'de');
+    assert.deepEqual(s.units.map((u) => u.label), ['§ 207a(1)', '§ 207a(2)']);
+  });
+
+  test('conditions after a colon and a blank line are not read into the offence', () => {
+    const s = readStructure(new LineIndex([
+      '(1) A minor commits the offense of sexting if he or she knowingly possesses a photograph. A minor does not violate this paragraph if all of the following apply:',
+      '',
+      '1. The minor did not solicit the photograph.',
+    ].join('\n')), 'en');
+    assert.equal(s.units.length, 2);
+  });
+});

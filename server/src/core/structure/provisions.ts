@@ -172,8 +172,8 @@ export function readStructure(lines: LineIndex, language: LanguageCode): Structu
         if (unitStart < 0) unitStart = start + k.bodyAt;
         alinea = 1;
       }
-    } else if (k.kind === 'paragraph' && unitStart >= 0 && !prevBlank && !marginalNote &&
-      ((/[,\p{L}\d—–-]$/u.test(prevLineEnd) && !/["”»]\W*\w*$/u.test(prevLineEnd)) || listInParagraph(paragraph && paragraphStyle, raw, prevLineEnd))) {
+    } else if (k.kind === 'paragraph' && unitStart >= 0 && !marginalNote &&
+      ((!prevBlank && /[,\p{L}\d—–-]$/u.test(prevLineEnd) && !/["”»]\W*\w*$/u.test(prevLineEnd)) || listInParagraph(paragraph && paragraphStyle, raw, prevLineEnd, prevBlank))) {
       // "A person who\n1. depicts …\n2. disseminates …": numbered items inside a sentence are
       // points of the same unit, not new paragraphs.
       close(point, start);
@@ -235,10 +235,14 @@ export function readStructure(lines: LineIndex, language: LanguageCode): Structu
 /**
  * "(1) Wer …\n 1. herstellt oder\n 2. verbreitet,\n ist zu bestrafen.": inside a numbered
  * paragraph, items numbered in another style that follow an unfinished sentence (after a colon,
- * a semicolon, a closing bracket, a defined term) are its points, not new paragraphs.
+ * a semicolon, a closing bracket, a defined term), even set apart by blank lines, are its
+ * points, not new paragraphs.
  */
-function listInParagraph(paragraphStyle: string | undefined, raw: string, prevLineEnd: string): boolean {
+function listInParagraph(paragraphStyle: string | undefined, raw: string, prevLineEnd: string, prevBlank: boolean): boolean {
   if (!paragraphStyle || /[.!?]["”»’]?$/u.test(prevLineEnd)) return false;
+  // Across a blank line, only a clause left open mid-list ("(Abs. 4)", "herstellt oder", "…,")
+  // carries on; a colon may introduce conditions in a sentence of their own.
+  if (prevBlank && /[:—–-]$/u.test(prevLineEnd)) return false;
   const here = numberingStyle(raw);
   return here !== undefined && here !== paragraphStyle;
 }
