@@ -274,3 +274,22 @@ describe('grooming applicability and legislation.gov.uk layout', () => {
     assert.equal(status(abuse, 'II-10'), 'missing');
   });
 });
+
+describe('definitions sections (II-3)', () => {
+  const section = (conduct: string) => lint([
+    '§ 2256. Definitions for chapter',
+    'For the purposes of this chapter, the term—',
+    '(1) "minor" means any person under the age of eighteen years;',
+    `(2) "sexually explicit conduct" means actual or simulated— ${conduct}`,
+    '(8) "child pornography" means any visual depiction of sexually explicit conduct, where the production of such visual depiction involves the use of a minor engaging in sexually explicit conduct;',
+    '§ 2252A. Whoever knowingly possesses child pornography shall be fined or imprisoned.',
+  ].join('\n'));
+
+  test('the material’s definition takes the elements of the neighbouring definitions it relies on', () => {
+    assert.equal(status(section('(i) sexual intercourse; or (v) lascivious exhibition of the anus, genitals, or pubic area of any person;'), 'II-3'), 'met');
+  });
+
+  test('“genital-genital” intercourse is not the depiction of sexual organs', () => {
+    assert.equal(status(section('(A) sexual intercourse, including genital-genital, oral-genital, anal-genital, or oral-anal; (B) masturbation;'), 'II-3'), 'partial');
+  });
+});
