@@ -293,3 +293,27 @@ describe('definitions sections (II-3)', () => {
     assert.equal(status(section('(A) sexual intercourse, including genital-genital, oral-genital, anal-genital, or oral-anal; (B) masturbation;'), 'II-3'), 'partial');
   });
 });
+
+describe('acts read from their own wording', () => {
+  test('“to have in his possession such photographs, with a view to their being distributed” narrows possession', () => {
+    const a = lint([
+      '1 Indecent photographs of children.',
+      '(1) It is an offence for a person—',
+      '(a) to take or make any indecent photograph of a child; or',
+      '(c) to have in his possession such indecent photographs, with a view to their being distributed or shown by himself or others.',
+    ].join('\n'));
+    assert.equal(status(a, 'Art. 20(1)(a)'), 'met');
+    assert.equal(status(a, 'Art. 20(1)(e)'), 'partial');
+  });
+
+  test('« facilitare el acceso » is making available, not obtaining access', () => {
+    const a = lint('Artículo 128.- Será reprimido con prisión de un mes a tres años el que facilitare el acceso a material de abuso sexual infantil.');
+    assert.equal(status(a, 'Art. 20(1)(b)'), 'met');
+    assert.equal(status(a, 'Art. 20(1)(f)'), 'missing');
+  });
+
+  test('Swiss „konsumiert“ is obtaining access', () => {
+    const a = lint('Art. 197\n5 Wer pornografische Darstellungen mit Minderjährigen konsumiert oder besitzt, wird mit Freiheitsstrafe bis zu drei Jahren oder Geldstrafe bestraft.');
+    assert.equal(status(a, 'Art. 20(1)(f)'), 'met');
+  });
+});

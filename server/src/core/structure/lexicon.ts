@@ -66,6 +66,7 @@ export interface Hit {
 const MASKED_BY: Partial<Record<Category, Category[]>> = {
   actProduce: ['actOffer', 'actAccess', 'actDistribute', 'noise'],
   actProcure: ['actAccess', 'actOffer'],
+  actAccess: ['actOffer'],
   actOffer: ['noise'],
   actDistribute: ['actOffer', 'passive', 'narrowIntent'],
   actPossess: ['received', 'ageOfConsent'],

@@ -55,7 +55,7 @@ const ARTICLE_WITH_PARAGRAPH = /^\s*(\d{1,4}(?:\.\d{1,3})*[A-Z]{0,3})\.?\s*[—�
 const PARAGRAPH = /^\s*(?:\((\d{1,3}(?:\.\d{1,2})?[A-Za-z]{0,2})\)|§\s*(\d+(?:er)?)\.|(\d{1,3})\.(?!\d)|(\d{1,3})\)|Abs\.\s*(\d+))\s+/u;
 const POINT = /^\s*(?:\(([a-z]{1,3}|[ivxlc]{1,6}|[A-Z])\)|([a-z])\)|([a-z])\.(?=\s)|(\d{1,2})°|([–—•▪·*-]))\s*/u;
 const QUOTE_START = /^\s*[“"«‘„]/u;
-const SENTENCE_VERB = /\s(?:shall|is|are|was|were|means|may|must|has|have|commits|est|sont|sera|seront|puni|punie|punis|commet|doit|peut|désigne|wird|ist|sind|será|es|son)\s/u;
+const SENTENCE_VERB = /\s(?:shall|is|are|was|were|means|may|must|has|have|commits|est|sont|sera|seront|puni|punie|punis|commet|doit|peut|désigne|wird|ist|sind|será|es|son)\s/iu;
 
 interface LineKind {
   kind: 'blank' | 'division' | 'article' | 'paragraph' | 'point' | 'text';
