@@ -162,3 +162,45 @@ describe('lists set apart by blank lines', () => {
     assert.equal(s.units.length, 2);
   });
 });
+
+describe('US bills and glossary lists', () => {
+  test('“* Sec. 2.” heads a section; lettered subsections after a full sentence are units of their own', () => {
+    const s = readStructure(new LineIndex([
+      '   * Sec. 3. AS 11.61.127 is repealed and reenacted to read:',
+      '     Sec. 11.61.127. Possession of child sexual abuse material. (a) A',
+      'person commits the crime of possession of child sexual abuse material if the person knowingly possesses child sexual abuse material.',
+      '     (b) Possession of child sexual abuse material is a class C felony.',
+      '     (c) It is an affirmative defense to a prosecution under (a) of this section that',
+      '          (1) the visual depiction depicts only a minor who was 16 years of age or older; and',
+      '          (2) the minor knowingly and voluntarily provided the visual depiction to the defendant.',
+    ].join('\n')), 'en');
+    assert.deepEqual(s.provisions.map((p) => p.label), ['Sec. 3', 'Sec. 11.61.127']);
+    assert.equal(s.units.length, 4);
+  });
+
+  test('a numbered list after “the following conduct:” stays in its lettered subsection', () => {
+    const s = readStructure(new LineIndex([
+      'Sec. 11.41.455. Unlawful exploitation of a minor.',
+      '     (a) A person commits the crime of unlawful exploitation of a minor if the person photographs a child engaged in any of the following actual or simulated conduct:',
+      '          (1) sexual penetration;',
+      '          (2) masturbation.',
+    ].join('\n')), 'en');
+    assert.equal(s.units.length, 1);
+  });
+
+  test('a Markdown glossary: a bulleted term with a colon and its numbered limbs are one definition', () => {
+    const s = readStructure(new LineIndex([
+      'Article 412-1. Au sens de la présente section, on entend par :',
+      '',
+      '- enfant : toute personne âgée de moins de dix-huit ans ;',
+      '- matériel d’abus sexuel d’enfants :',
+      '  1. toute représentation visuelle d’un enfant se livrant à un comportement sexuellement explicite ;',
+      '     réel ou simulé ;',
+      '  2. toute représentation des organes sexuels d’un enfant à des fins principalement sexuelles ;',
+      '  3. tout enregistrement sonore décrivant un enfant se livrant à un comportement sexuellement explicite.',
+    ].join('\n')), 'fr');
+    const last = s.units[s.units.length - 1];
+    assert.ok(/matériel/.test(s.units.map((u) => u.label).join()) || last.range.end > 0);
+    assert.equal(s.units.filter((u) => /\(2\)|\(3\)/.test(u.label)).length, 0);
+  });
+});

@@ -44,7 +44,8 @@ export interface Structure {
 
 const DIVISION = /^\s*(?:#{1,6}\s*)?(?:\*\*|__|\*|_)?(PART|Part|CHAPTER|Chapter|TITLE|Title|BOOK|Book|DIVISION|Division|SUBDIVISION|Subdivision|SCHEDULE|Schedule|CHAPITRE|Chapitre|TITRE|Titre|LIVRE|Livre|SOUS-TITRE|Sous-titre|TEIL|Teil|ABSCHNITT|Abschnitt|KAPITEL|Kapitel|CAPÍTULO|Capítulo|TÍTULO|Título|LIBRO|Libro)\s+([IVXLCDM]+|\d+[A-Za-z]?|[A-Z]|IER|Ier|1er|premier|PREMIER|première|PREMIÈRE|unique|UNIQUE|ONE|One|TWO|Two|THREE|Three|FOUR|Four|FIVE|Five|SIX|Six)\b\.?\s*(?:[–—:\-.]\s*)?(.*)$/u;
 const FRENCH_SECTION = /^\s*(?:#{1,6}\s*)?(?:\*\*|__|\*|_)?(SECTION|Section|Sous-section|SOUS-SECTION|Paragraphe|PARAGRAPHE)\s+(\d+|[IVXLC]+|unique|première|1re)\b\s*(?:[–—:\-.]\s*)?(.*)$/u;
-const ARTICLE = /^\s*[“"«‘„]?\s*(?:#{1,6}\s*)?(?:\*\*|__|\*|_)?(Article|ARTICLE|Art\.|ART\.|Artikel|ARTIKEL|Artículo|ARTÍCULO|Section|SECTION|Sec\.|SEC\.|s\.|ss\.|§§?|Regulation|Rule|Clause|CLAUSE)\s*(L\.\s*|R\.\s*)?(\d+(?:[-–./]\d+)*(?:[a-z]{1,2}|[A-Z]{1,3}|\s[a-z]\b)?(?:\s?(?:bis|ter|quater|quinquies|sexies))?(?:er|re)?|[IVXLC]+|premier|unique)\b\.?(?:\*\*|__|\*|_)?(.*)$/u;
+// "* Sec. 5." / "* Section 1." (US bills bullet their sections).
+const ARTICLE = /^\s*[“"«‘„]?\s*(?:#{1,6}\s*)?(?:\*\*|__|\*[ \t]?|_)?(Article|ARTICLE|Art\.|ART\.|Artikel|ARTIKEL|Artículo|ARTÍCULO|Section|SECTION|Sec\.|SEC\.|s\.|ss\.|§§?|Regulation|Rule|Clause|CLAUSE)\s*(L\.\s*|R\.\s*)?(\d+(?:[-–./]\d+)*(?:[a-z]{1,2}|[A-Z]{1,3}|\s[a-z]\b)?(?:\s?(?:bis|ter|quater|quinquies|sexies))?(?:er|re)?|[IVXLC]+|premier|unique)\b\.?(?:\*\*|__|\*|_)?(.*)$/u;
 // "160A. Possession of …", "1   Taking, making and distributing indecent photographs",
 // "5  Meeting a child following sexual grooming etc.".
 // legislation.gov.uk separates number and title by one space ("67 Sexual communication with a
@@ -84,6 +85,14 @@ export function readStructure(lines: LineIndex, language: LanguageCode): Structu
   let unitStart = -1;
   let prevLineEnd = '';
   let prevBlank = true;
+  let prevKind: LineKind['kind'] = 'blank';
+  // A numbered sub-list opened by a bulleted item ("- *term* :\n  1. …\n  2. …").
+  let subList = false;
+  // The unit the current lettered point belongs to: "(a) A person commits … the following
+  // conduct:\n (1) …" numbers its list in another style.
+  let pointUnit = -1;
+  // How the current numbered point was numbered, when a numbered line was read as a point.
+  let pointStyle: string | undefined;
   let headingAwaitingTitle: Provision | undefined;
   let titleLine = -1;
   let marginalNote: number | undefined;
@@ -119,6 +128,12 @@ export function readStructure(lines: LineIndex, language: LanguageCode): Structu
     nextLine = line + 1;
     nextRaw = next;
     const k = classifyLine(raw, next, language, article !== undefined);
+    // "- *matériel d'abus sexuel d'enfants* :\n  1. toute représentation …\n  2. …": a numbered
+    // sub-list opened by a bulleted item, and its next items numbered alike.
+    if (k.kind !== 'paragraph' && k.kind !== 'text') subList = false;
+    const opensSubList: boolean = k.kind === 'paragraph' && prevKind === 'point' && !prevBlank && /:$/u.test(prevLineEnd);
+    const continuesSubList: boolean = k.kind === 'paragraph' && subList && !prevBlank && pointStyle !== undefined &&
+      numberingStyle(raw) === pointStyle && !/[.!?]["”»]?$/u.test(prevLineEnd);
 
     // A heading without a title may carry it on the very next line: "PART 2" / "OFFENCES",
     // "Article 175" / "Exploitation of a child for pornography" (a marginal heading).
@@ -173,15 +188,19 @@ export function readStructure(lines: LineIndex, language: LanguageCode): Structu
         alinea = 1;
       }
     } else if (k.kind === 'paragraph' && unitStart >= 0 && !marginalNote &&
-      ((!prevBlank && /[,\p{L}\d—–-]$/u.test(prevLineEnd) && !/["”»]\W*\w*$/u.test(prevLineEnd)) || listInParagraph(paragraph && paragraphStyle, raw, prevLineEnd, prevBlank))) {
+      ((!prevBlank && /[,\p{L}\d—–-]$/u.test(prevLineEnd) && !/["”»]\W*\w*$/u.test(prevLineEnd)) || listInParagraph(paragraph ? paragraphStyle : point && pointUnit === unitStart ? 'point' : undefined, raw, prevLineEnd, prevBlank) ||
+        opensSubList || continuesSubList)) {
+      subList = opensSubList || continuesSubList;
       // "A person who\n1. depicts …\n2. disseminates …": numbered items inside a sentence are
       // points of the same unit, not new paragraphs.
       close(point, start);
       point = makeProvision('point', k, start, end);
+      pointStyle = numberingStyle(raw);
       const parent = paragraph ?? article ?? division;
       point.label = `${parent?.label ?? ''}(${k.num})`;
       attach(point, parent);
     } else if (k.kind === 'paragraph') {
+      subList = false;
       const noteStart = marginalNote;
       closeUnit(noteStart ?? start);
       close(point, start);
@@ -196,6 +215,7 @@ export function readStructure(lines: LineIndex, language: LanguageCode): Structu
       marginalNote = undefined;
     } else if (k.kind === 'point') {
       close(point, start);
+      pointStyle = undefined;
       point = makeProvision('point', k, start, end);
       const parent = paragraph ?? article ?? division;
       point.label = k.num ? `${parent?.label ?? ''}(${k.num})` : parent?.label ?? '';
@@ -204,7 +224,12 @@ export function readStructure(lines: LineIndex, language: LanguageCode): Structu
       // does the next item of an amending list after inserted text ("… » ;" then "2° Au second
       // alinéa …").
       if (unitStart >= 0 && /[»”"]\s*[;.,]?$/u.test(prevLineEnd)) closeUnit(start);
+      // Lettered subsections of a section with no numbered subsections (US codes: "(a) A person
+      // commits … . (b) … is a class B felony. (c) It is an affirmative defense …"): after a full
+      // sentence, each is a unit of its own.
+      else if (unitStart >= 0 && !paragraph && /[.]["”»]?$/u.test(prevLineEnd) && /^\s*\([a-z]\)\s+\p{Lu}/u.test(raw)) closeUnit(start);
       if (unitStart < 0) unitStart = start;
+      pointUnit = unitStart;
     } else {
       // Body text. A new unit starts after a blank line, at a line that opens with a quotation
       // mark (a definition, an inserted paragraph), or after a line that ended a sentence.
@@ -224,6 +249,7 @@ export function readStructure(lines: LineIndex, language: LanguageCode): Structu
       }
     }
     prevLineEnd = raw.trimEnd();
+    prevKind = k.kind;
     prevBlank = false;
   }
   closeUnit(text.length);
