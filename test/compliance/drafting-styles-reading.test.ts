@@ -317,3 +317,20 @@ describe('acts read from their own wording', () => {
     assert.equal(status(a, 'Art. 20(1)(f)'), 'met');
   });
 });
+
+describe('names of the material are not mentions of a child', () => {
+  test('“child abuse material” names the material; only “a child” on its own is a child', async () => {
+    const { findCues } = await import('../../server/src/core/structure/lexicon');
+    const cats = (t: string) => { const h = findCues(t); return Array.from({ length: h.length }, (_, i) => h.categoryOf(i)); };
+    assert.ok(!cats('Defences in respect of child abuse material').includes('minor'));
+    assert.ok(cats('an indecent photograph of a child').includes('minor'));
+  });
+
+  test('“communicates with that child” by information and communication technology is grooming', () => {
+    const a = lint([
+      '5. (1) A person who, for the purpose of facilitating the sexual exploitation of a child, by means of information and communication technology communicates with that child or with another person shall be guilty of an offence.',
+      '(2) It shall not be necessary for the prosecution to prove that any meeting with the child was proposed, arranged or took place.',
+    ].join('\n'));
+    assert.equal(status(a, 'II-10'), 'met');
+  });
+});

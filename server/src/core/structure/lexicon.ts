@@ -75,7 +75,7 @@ const MASKED_BY: Partial<Record<Category, Category[]>> = {
   childSubject: ['depictedRef'],
   noAbuse: ['material', 'preferredTerm', 'noise', 'gainOther'],
   materialObject: ['noise', 'material', 'preferredTerm'],
-  minor: ['noise'],
+  minor: ['noise', 'material', 'preferredTerm'],
   sexualQuality: ['noise'],
   consent: ['consentOfDepicted', 'ageOfConsent'],
   ownImages: ['noise'],

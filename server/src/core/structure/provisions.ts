@@ -50,7 +50,8 @@ const ARTICLE = /^\s*[“"«‘„]?\s*(?:#{1,6}\s*)?(?:\*\*|__|\*[ \t]?|_)?(Art
 // "5  Meeting a child following sexual grooming etc.".
 // legislation.gov.uk separates number and title by one space ("67 Sexual communication with a
 // child"): read so only when a blank line or a subsection follows.
-const BARE_NUMBER_HEADING = /^\s*(\d{1,4}[A-Z]{0,3})(\.|\s{2,}|\t| (?=\p{Lu}))\s*(\p{Lu}[^.;:]{1,100}?(?:\s+etc\.)?)\s*$/u;
+// Decimal numbers and catchlines of US codes too: "847.0141 Sexting; prohibited acts; penalties.—".
+const BARE_NUMBER_HEADING = /^\s*(\d{1,4}(?:\.\d{1,4})?[A-Z]{0,3})(\.|\s{2,}|\t| (?=\p{Lu}))\s*(\p{Lu}[^.:]{1,100}?(?:\s+etc\.)?)(?:\.?[—–])?\s*$/u;
 // "4.—(1)", "163.1 (1)", "1. (1)", "474.22 (1)": a section number and its first subsection on one line.
 const ARTICLE_WITH_PARAGRAPH = /^\s*(\d{1,4}(?:\.\d{1,3})*[A-Z]{0,3})\.?\s*[—–-]?\s*\((\d+(?:\.\d{1,2})?[A-Za-z]?)\)\s/u;
 const PARAGRAPH = /^\s*(?:\((\d{1,3}(?:\.\d{1,2})?[A-Za-z]{0,2})\)|§\s*(\d+(?:er)?)\.|(\d{1,3})\.(?!\d)|(\d{1,3})\)|Abs\.\s*(\d+))\s+/u;
