@@ -334,3 +334,25 @@ describe('names of the material are not mentions of a child', () => {
     assert.equal(status(a, 'II-10'), 'met');
   });
 });
+
+describe('narrowing conditions and definition elements read precisely', () => {
+  test('“for purposes of sale, hire, distribution … , makes, produces or has in his possession”: only the verbs are narrowed', () => {
+    const a = lint([
+      '16. (1) Any person who—',
+      '(a) sells, distributes, transmits, offers, or in any manner makes available any child pornography;',
+      '(b) for purposes of sale, hire, distribution, public exhibition or circulation, makes, produces or has in his or her possession any child pornography; or',
+      '(d) advertises or makes known by any means that any child pornography can be obtained from any person,',
+      'commits an offence and is liable upon conviction to imprisonment.',
+    ].join('\n'));
+    assert.equal(status(a, 'Art. 20(1)(b)'), 'met');
+    assert.equal(status(a, 'Art. 20(1)(c)'), 'met');
+    assert.equal(status(a, 'Art. 20(1)(a)'), 'partial');
+    assert.equal(status(a, 'Art. 20(1)(e)'), 'partial');
+    assert.equal(status(a, 'Art. 20(1)(d)'), 'missing');
+  });
+
+  test('a child who “appears to be” one, or a computer-generated image, is not simulated conduct', () => {
+    const a = lint('2. In this Act, "child pornography" means any photograph, computer-generated image or other representation of a person who is or appears to be a child engaged in explicit sexual activity, or of the sexual parts of a child for primarily sexual purposes.\n3. A person who possesses child pornography commits an offence.');
+    assert.equal(status(a, 'II-3'), 'partial');
+  });
+});

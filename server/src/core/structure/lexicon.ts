@@ -65,7 +65,7 @@ export interface Hit {
  */
 const MASKED_BY: Partial<Record<Category, Category[]>> = {
   actProduce: ['actOffer', 'actAccess', 'actDistribute', 'noise'],
-  actProcure: ['actAccess', 'actOffer'],
+  actProcure: ['actAccess', 'actOffer', 'noise'],
   actAccess: ['actOffer'],
   actOffer: ['noise'],
   actDistribute: ['actOffer', 'passive', 'narrowIntent'],

@@ -128,6 +128,9 @@ export function readDraft(
 
 const EMBEDDED_DEFINITION = /(?:pornograph\w*|abuse material|exploitation material|content|matériel)\s*["”»]?\s*(?:means|shall mean|is content|is material|is any|désigne|s'entend)\b/iu;
 
+/** A name of an act rather than a verb: "distribution", « diffusion », „Verbreitung“, « difusión ». */
+const NOMINAL = /(?:ion|ions|ung|ungen|ión|iones)$/iu;
+
 /** How far (in characters) a threat and the disclosure it names may stand apart. */
 const THREAT_REACH = 120;
 
@@ -184,7 +187,11 @@ function readUnit(unit: Unit, hits: CueHits, from: number, to: number, context: 
     const fronted = !adjacentAct && /(?:,|^|\(\w{1,4}\)|\bwho|—|–)\s*$/u.test(lead) && /^[^,.;]{0,40},/.test(text.slice(n.end, n.end + 42));
     if (fronted) {
       const clauseEnd = n.end + Math.max(0, text.slice(n.end, unit.range.end).search(/[;.]|$/));
-      for (const a of actHits) if (a.start >= n.end && a.start < clauseEnd) narrowedActs.add(a.category as Act);
+      // "for purposes of sale, hire, distribution, public exhibition or circulation, makes …":
+      // the nouns listing the purposes are no conduct; the narrowed acts are the verbs after them.
+      const inClause = actHits.filter((a) => a.start >= n.end && a.start < clauseEnd);
+      const firstVerb = inClause.findIndex((a) => !NOMINAL.test(text.slice(a.start, a.end)));
+      for (const a of firstVerb < 0 ? inClause : inClause.slice(firstVerb)) narrowedActs.add(a.category as Act);
       continue;
     }
     // Otherwise it narrows the act just before it in the same clause ("possesses … with intent to
