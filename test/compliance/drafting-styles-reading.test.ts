@@ -356,3 +356,15 @@ describe('narrowing conditions and definition elements read precisely', () => {
     assert.equal(status(a, 'II-3'), 'partial');
   });
 });
+
+describe('the gains of sexual extortion in German and Spanish', () => {
+  test('„zur Übersendung weiterer Bilder, zu sexuellen Handlungen, zur Zahlung von Geld oder zu einer sonstigen Leistung nötigt“', () => {
+    const a = lint('§ 253a. Wer ein Kind durch die Drohung, Bilder sexuellen Inhalts, die das Kind zeigen, zu veröffentlichen, zur Übersendung weiterer Bilder, zu sexuellen Handlungen, zur Zahlung von Geld oder zu einer sonstigen Leistung nötigt, wird mit Freiheitsstrafe von einem bis zu zehn Jahren bestraft.');
+    assert.equal(status(a, 'II-11'), 'met');
+  });
+
+  test('« amenazare a un menor de edad con difundir imágenes … para obtener nuevas imágenes, actos de carácter sexual, dinero o cualquier otro beneficio »', () => {
+    const a = lint('Artículo 189 bis. El que amenazare a un menor de edad con difundir imágenes de contenido sexual en las que aparezca, para obtener de él nuevas imágenes, actos de carácter sexual, dinero o cualquier otro beneficio, será castigado con la pena de prisión de dos a seis años.');
+    assert.equal(status(a, 'II-11'), 'met');
+  });
+});
