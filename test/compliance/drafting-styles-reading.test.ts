@@ -368,3 +368,26 @@ describe('the gains of sexual extortion in German and Spanish', () => {
     assert.equal(status(a, 'II-11'), 'met');
   });
 });
+
+describe('offences that point back to the material or borrow a penalty (more styles)', () => {
+  test('“The same punishment shall be imposed on whoever obtains access to child pornography”', () => {
+    const a = lint('Section 192\n(1) Whoever possesses child pornography shall be punished by imprisonment for up to two years.\n(2) The same punishment shall be imposed on whoever obtains access to child pornography through information or communication technology.');
+    assert.equal(status(a, 'Art. 20(1)(f)'), 'met');
+  });
+
+  test('Swiss „Wer Gegenstände … nach Absatz 4 konsumiert“ refers to the material of paragraph 4', () => {
+    const a = lint([
+      'Art. 197',
+      '',
+      '4 Wer Gegenstände oder Vorführungen, die sexuelle Handlungen mit Minderjährigen zum Inhalt haben, herstellt oder besitzt, wird mit Freiheitsstrafe bis zu fünf Jahren bestraft.',
+      '',
+      '5 Wer Gegenstände oder Vorführungen nach Absatz 4 konsumiert, namentlich über elektronische Mittel abruft oder betrachtet, wird mit Freiheitsstrafe bis zu drei Jahren bestraft.',
+    ].join('\n'));
+    assert.equal(status(a, 'Art. 20(1)(f)'), 'met');
+  });
+
+  test('« détient du matériel d’abus sexuel d’enfants en vue de l’offrir, de le diffuser » narrows possession', () => {
+    const a = lint('Article 5.- Est punie de deux à cinq ans d’emprisonnement toute personne qui détient du matériel d’abus sexuel d’enfants en vue de l’offrir, de le diffuser ou de le transmettre.');
+    assert.equal(status(a, 'Art. 20(1)(e)'), 'partial');
+  });
+});
