@@ -10,7 +10,11 @@ type Coverage = 'full' | 'ageOfConsent' | 'criminalResponsibility' | 'none';
 function covers(u: UnitReading, s: Situation): boolean {
   const e = u.exemption!;
   const c = e.conditions;
-  const possession = e.conduct.size === 0 || e.conduct.has('possess') || e.conduct.has('produce') || e.conduct.has('receive') || e.conduct.has('access');
+  // Taking or making one's own images is not keeping them: an exemption for production alone
+  // leaves possession an offence, unless the offences it cites are outside the draft (what they
+  // cover is then unknown).
+  const possession = e.conduct.size === 0 || e.conduct.has('possess') || e.conduct.has('receive') || e.conduct.has('access') ||
+    (e.conduct.has('produce') && e.citesElsewhere === true);
   if (!possession) return false;
   switch (s) {
     case 'a':

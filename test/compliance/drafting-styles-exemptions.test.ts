@@ -1,0 +1,249 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import type { Analysis } from '../../server/src/core/analyse';
+import { lint } from '../helpers/analyse';
+
+// Exemptions and defences as real statutes write them: the negation on the subject, conditions
+// listed after a chapeau or as alternatives, conduct taken from the offences cited, provisos that
+// take cases back out, and a general age of criminal responsibility.
+
+function status(a: Analysis, id: string): string {
+  const r = [...a.checklist.recommendations, ...a.checklist.convention].find((x) => x.id === id);
+  assert.ok(r, `no check ${id}`);
+  return r.status;
+}
+
+function exemptions(a: Analysis) {
+  return a.reading.units.filter((u) => u.exemption);
+}
+
+const IRISH_OFFENCES = [
+  'Producing child sexual abuse material',
+  '4.—(1) A person who knowingly produces child sexual abuse material shall be guilty of an offence and shall be liable on conviction on indictment to imprisonment for a term not exceeding 14 years.',
+  '',
+  'Distribution of child sexual abuse material',
+  '5.—(1) A person who knowingly distributes, transmits or makes available child sexual abuse material shall be guilty of an offence and shall be liable on conviction on indictment to imprisonment for a term not exceeding 14 years.',
+  '',
+  'Possessing child sexual abuse material',
+  '6.—(1) A person who knowingly possesses child sexual abuse material shall be guilty of an offence and shall be liable on conviction on indictment to imprisonment for a term not exceeding 5 years.',
+  '',
+].join('\n');
+
+describe('exemptions whose negation sits on the subject', () => {
+  test('"Nothing in section 4 or 6 applies to a child" is a child-only exemption for production and possession', () => {
+    const a = lint([
+      IRISH_OFFENCES,
+      'Exemptions for children',
+      '8.—(1) Nothing in section 4 or 6 applies to a child in respect of child sexual abuse material that depicts only that child and that was produced by that child for his or her private use.',
+    ].join('\n'));
+    const [e] = exemptions(a);
+    assert.ok(e, 'the exemption is read');
+    assert.equal(e.exemption!.beneficiary, 'child');
+    assert.ok(e.exemption!.conditions.has('ownImages'));
+    // Its conduct is that of the offences it cites, not the verb describing the material.
+    assert.ok(e.exemption!.conduct.has('possess'));
+    assert.ok(!e.exemption!.conduct.has('share'));
+    assert.equal(status(a, 'II-2'), 'partial');
+  });
+
+  test('"No person who is under the age of eighteen years shall be convicted" (Canadian style)', () => {
+    const a = lint([
+      'Possession of child sexual abuse material',
+      '163.1 (4) Every person who possesses any child sexual abuse material is guilty of an indictable offence and liable to imprisonment for a term of not more than 10 years.',
+      '',
+      'Young persons — images of themselves',
+      '(6.1) No person who is under the age of eighteen years shall be convicted of an offence under subsection (4) in respect of child sexual abuse material that depicts only that person.',
+    ].join('\n'));
+    const [e] = exemptions(a);
+    assert.ok(e);
+    assert.equal(e.exemption!.beneficiary, 'child');
+    assert.ok(e.exemption!.conditions.has('ownImages'));
+  });
+
+  test('a prohibition with a negated subject is not an exemption', () => {
+    const a = lint([
+      'Section 12 — Child sexual abuse material',
+      '(1) No person shall produce, distribute or possess child sexual abuse material, and a person who contravenes this subsection is liable to imprisonment for a term not exceeding 10 years.',
+    ].join('\n'));
+    assert.equal(exemptions(a).length, 0);
+  });
+
+  test('« Aucun mineur ne peut être poursuivi » and « Ningún menor será castigado »', () => {
+    const fr = lint([
+      'Article 227-23',
+      'Le fait de détenir une image ou une représentation d\'un mineur présentant un caractère pornographique est puni de cinq ans d\'emprisonnement.',
+      'Aucun mineur ne peut être poursuivi sur le fondement de l\'alinéa précédent pour la détention d\'une image le représentant, réalisée par lui-même pour son usage privé.',
+    ].join('\n'));
+    const [e] = exemptions(fr);
+    assert.ok(e);
+    assert.equal(e.exemption!.beneficiary, 'child');
+    assert.equal(status(fr, 'II-2'), 'partial');
+
+    const es = lint([
+      'Artículo 189',
+      '3. El que para su propio uso posea material de abuso sexual infantil será castigado con la pena de tres meses a un año de prisión.',
+      '4. Ningún menor será castigado por la posesión de imágenes de sí mismo destinadas a su uso privado.',
+    ].join('\n'), { name: 'borrador.txt' });
+    const [f] = exemptions(es);
+    assert.ok(f);
+    assert.equal(f.exemption!.beneficiary, 'child');
+  });
+});
+
+describe('who an exemption is for', () => {
+  test('"the accused person was under the age of 18 years" limits a defence to children (NSW style)', () => {
+    const a = lint([
+      'Section 91H Production, dissemination or possession of child abuse material',
+      '(2) A person who produces, disseminates or possesses child abuse material is guilty of an offence.',
+      '(8) It is a defence to a charge for an offence against section 91H (2) of producing or possessing child abuse material if—',
+      '    (a) the accused person was under the age of 18 years at the time of the alleged offence, and',
+      '    (b) the only person depicted or described in the material is the accused person.',
+    ].join('\n'));
+    const [e] = exemptions(a);
+    assert.equal(e.exemption!.beneficiary, 'child');
+    assert.ok(e.exemption!.conditions.has('ownImages'));
+    assert.equal(status(a, 'II-5'), 'not-applicable');
+  });
+
+  test('„eine Person unter achtzehn Jahren, die … nur sie selbst zeigt“ (§ 184b style)', () => {
+    const a = lint([
+      '§ 184b Darstellungen sexuellen Kindesmissbrauchs',
+      '(3) Wer eine Darstellung sexuellen Kindesmissbrauchs besitzt, wird mit Freiheitsstrafe von drei Monaten bis zu fünf Jahren bestraft.',
+      '(5) Absatz 3 gilt nicht für Handlungen einer Person unter achtzehn Jahren, die ausschließlich zu ihrem persönlichen Gebrauch eine Darstellung herstellt oder besitzt, die nur sie selbst zeigt.',
+    ].join('\n'), { name: 'entwurf.txt' });
+    const [e] = exemptions(a);
+    assert.equal(e.exemption!.beneficiary, 'child');
+    assert.ok(e.exemption!.conditions.has('ownImages'));
+  });
+});
+
+describe('conditions listed after the exemption, and alternatives', () => {
+  test('conditions in the points after a chapeau belong to the exemption (model-law style)', () => {
+    const a = lint([
+      'Article 2 – Offences concerning child sexual abuse material',
+      '1. Whoever intentionally produces or possesses child sexual abuse material shall be punished by imprisonment of up to five years.',
+      '',
+      'Article 6 – Persons of similar age',
+      'Article 2, paragraph 1, shall not apply to a person who produces or possesses child sexual abuse material depicting a child where all of the following conditions are met:',
+      '1. the child depicted has reached the age of sexual consent;',
+      '2. the child depicted has given his or her consent to the production and possession;',
+      '3. the person and the child depicted are of similar age and maturity; and',
+      '4. the production and possession did not involve any abuse, coercion or exploitation.',
+    ].join('\n'));
+    assert.equal(status(a, 'II-5'), 'met');
+  });
+
+  test('each alternative of an exemption is judged on its own conditions (§ 207a style)', () => {
+    const a = lint([
+      '§ 207a Kindesmissbrauchsmaterial',
+      '(3) Wer eine bildliche sexualbezogene Darstellung einer minderjährigen Person besitzt, ist mit Freiheitsstrafe bis zu zwei Jahren zu bestrafen.',
+      '(5) Nach Abs. 3 ist nicht zu bestrafen, wer',
+      '   1. eine bildliche sexualbezogene Darstellung einer mündigen minderjährigen Person mit',
+      '      deren Einwilligung zu seinem eigenen Gebrauch besitzt oder',
+      '   2. eine bildliche sexualbezogene Darstellung einer mündigen minderjährigen Person zu',
+      '      seinem eigenen Gebrauch besitzt.',
+    ].join('\n'), { name: 'entwurf.txt' });
+    const [e] = exemptions(a);
+    assert.equal(e.exemption!.alternatives?.length, 2);
+    // The second way in requires only that the person depicted is of age: one condition of four.
+    assert.equal(status(a, 'II-5'), 'missing');
+  });
+
+  test('a citation "(b) or (c)" is not a list of alternatives', () => {
+    const a = lint([
+      'Section 52 — Child sexual abuse material offences',
+      '(1) Any person who (a) takes or makes, (b) offers or (c) distributes any indecent photograph of a child commits an offence.',
+      '(2) No offence is committed under section 52(1)(b) or (c) by a child who shares a photograph of himself or herself with another child, where the sharing is voluntary and consensual and intended solely for the private use of the children concerned.',
+    ].join('\n'));
+    const e = exemptions(a).find((u) => u.exemption!.conditions.has('ownImages'));
+    assert.ok(e);
+    assert.equal(e.exemption!.alternatives, undefined);
+  });
+});
+
+describe('provisos that take cases back out of an exemption', () => {
+  test('"Nothing in this section applies where … coercion" is a condition of the exemptions, not an exemption', () => {
+    const a = lint([
+      IRISH_OFFENCES,
+      'Exemptions for children',
+      '8.—(1) Nothing in section 4 or 6 applies to a child in respect of child sexual abuse material that depicts only that child.',
+      '(2) Nothing in this section applies where the material was produced or obtained through the coercion, deception or exploitation of any child.',
+    ].join('\n'));
+    const list = exemptions(a);
+    assert.equal(list.length, 1);
+    assert.ok(list[0].exemption!.conditions.has('noAbuse'));
+  });
+
+  test('"Subsection (1) does not apply where the photograph also shows any other person" (UK style)', () => {
+    const a = lint([
+      'Section 160 — Possession of indecent photographs of children',
+      '(1) It is an offence for a person to have any indecent photograph of a child in his or her possession.',
+      '',
+      'Section 160B — Photographs of oneself',
+      '(1) A person who has not attained the age of 18 does not commit an offence under section 160 by reason of having in his or her possession an indecent photograph of himself or herself.',
+      '(2) Subsection (1) does not apply where the photograph also shows any other person.',
+    ].join('\n'));
+    const list = exemptions(a);
+    assert.equal(list.length, 1);
+    assert.equal(list[0].exemption!.beneficiary, 'child');
+    assert.ok(list[0].exemption!.conditions.has('thirdParty'));
+  });
+
+  test('a verb in an "unless" proviso is not conduct the exemption covers', () => {
+    const a = lint([
+      IRISH_OFFENCES,
+      '8.—(4) A child shall not be guilty of an offence under section 6 in respect of child sexual abuse material that he or she received without having requested it, unless the child intentionally retained it or transmitted it to any other person.',
+    ].join('\n'));
+    const [e] = exemptions(a);
+    assert.ok(!e.exemption!.conduct.has('share'));
+    assert.ok(e.exemption!.conditions.has('passive'));
+  });
+});
+
+describe('II-6: production is not possession', () => {
+  test('an exemption for taking or making one\'s own images only leaves possession an offence (Jersey style)', () => {
+    const a = lint([
+      'Article 2 Offences relating to child sexual abuse material',
+      '(1) A person who –',
+      '(a) takes, makes or otherwise produces any child sexual abuse material; or',
+      '(b) has any child sexual abuse material in his or her possession,',
+      'shall be guilty of an offence and liable to imprisonment for a term of 10 years.',
+      '(4) A person who has not attained the age of 18 years shall not be guilty of an offence under paragraph (1)(a) by reason only of taking or making child sexual abuse material that shows himself or herself alone.',
+    ].join('\n'));
+    assert.equal(status(a, 'II-2'), 'partial');
+    assert.equal(status(a, 'II-6'), 'missing');
+  });
+});
+
+describe('the age of criminal responsibility', () => {
+  test('a general exemption below an age is the age of criminal responsibility (II-6 partial)', () => {
+    const en = lint([
+      'Section 25',
+      'A person who has not reached fifteen years of age at the time of committing an act is not criminally liable.',
+      'Section 192',
+      '(1) Whoever possesses a photographic, film or other pornographic work that depicts a child shall be punished by imprisonment for up to two years.',
+    ].join('\n'));
+    assert.equal(status(en, 'II-6'), 'partial');
+
+    const fr = lint([
+      'Article 5',
+      'Est punie de deux à cinq ans d\'emprisonnement toute personne qui détient du matériel d\'abus sexuel d\'enfants.',
+      'Article 7',
+      'L\'enfant âgé de moins de treize (13) ans ne peut faire l\'objet de poursuites pénales pour les infractions prévues à la présente loi.',
+    ].join('\n'), { name: 'projet.txt' });
+    assert.ok(fr.reading.units.some((u) => u.criminalResponsibilityAge));
+    assert.equal(status(fr, 'II-6'), 'partial');
+  });
+});
+
+describe('education measures', () => {
+  test('"literary, artistic or educational merit" is a test of the material, not education', () => {
+    const a = lint([
+      'Section 91FB Child abuse material—meaning',
+      '(2) The matters to be taken into account in deciding whether reasonable persons would regard particular material as offensive include the literary, artistic or educational merit of the material.',
+      'Section 91H',
+      '(2) A person who produces, disseminates or possesses child abuse material is guilty of an offence.',
+    ].join('\n'));
+    assert.equal(status(a, 'II-7'), 'missing');
+  });
+});
