@@ -247,3 +247,50 @@ describe('education measures', () => {
     assert.equal(status(a, 'II-7'), 'missing');
   });
 });
+
+describe('exemptions read with the offences they cite', () => {
+  test('„Nach § 219 Abs. 3 ist eine minderjährige Person nicht zu bestrafen“ concerns the material of § 219 (3)', () => {
+    const a = lint([
+      '§ 219 Kinderpornographische Inhalte',
+      '3) Wer einen kinderpornographischen Inhalt besitzt, ist mit Freiheitsstrafe bis zu drei Jahren zu bestrafen.',
+      '',
+      '§ 219a Straflosigkeit Minderjähriger',
+      '4) Nach § 219 Abs. 3 ist eine minderjährige Person nicht zu bestrafen, die einen Inhalt ohne eigenes Zutun empfangen hat, es sei denn, sie behält diesen willentlich.',
+    ].join('\n'), { name: 'entwurf.txt' });
+    const [e] = exemptions(a);
+    assert.ok(e, 'the exemption stays an exemption: § 219 (3) is an offence');
+    assert.ok(e.material);
+    assert.equal(e.exemption!.beneficiary, 'child');
+    assert.ok(e.exemption!.conditions.has('passive'));
+    assert.ok(e.exemption!.conduct.has('possess'));
+  });
+
+  test('"This section applies where … the child aged 16 or over (being the age of consent)" conditions the section\'s defence', () => {
+    const a = lint([
+      'Section 160 — Possession of indecent photographs of children',
+      '(1) It is an offence for a person to have any indecent photograph of a child in his or her possession.',
+      '',
+      'Section 160A — Marriage and other relationships',
+      '(1) This section applies where, in proceedings for an offence under section 160, the defendant proves that the photograph was of the child aged 16 or over (being the age of consent to sexual activity), and that the child and he or she were married or civil partners of each other.',
+      '(2) If sufficient evidence is adduced to raise an issue as to whether the child consented to the photograph being in the defendant\'s possession, the defendant is not guilty of the offence unless it is proved that the child did not so consent.',
+    ].join('\n'));
+    const [e] = exemptions(a);
+    assert.equal(e.exemption!.beneficiary, 'anyone');
+    assert.ok(e.exemption!.conditions.has('ageOfConsent'));
+    assert.ok(e.exemption!.conditions.has('consent'));
+    assert.equal(status(a, 'II-5'), 'partial');
+  });
+});
+
+describe('II-9: prosecution of children on a prosecutor\'s consent', () => {
+  test('"shall not be instituted except by or with the consent of the Attorney General" is a bare discretion (partial)', () => {
+    const a = lint([
+      'Article 2 Offences relating to child sexual abuse material',
+      '(1) A person who distributes, transmits or possesses any child sexual abuse material shall be guilty of an offence and liable to imprisonment for a term of 10 years.',
+      '',
+      'Article 2A Consent of Attorney General',
+      'Proceedings for an offence under Article 2 against a person who has not attained the age of 18 years shall not be instituted except by or with the consent of the Attorney General.',
+    ].join('\n'));
+    assert.equal(status(a, 'II-9'), 'partial');
+  });
+});

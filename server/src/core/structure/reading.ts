@@ -245,7 +245,7 @@ function readUnit(unit: Unit, hits: CueHits, from: number, to: number, context: 
     sexualExtortion,
     generalExtortion,
     lastResort: lastResort && (minor || has('exemption')),
-    diversion: has('diversion') && minor && !offence,
+    diversion: has('diversion') && (minor || has('childSubject')) && !offence,
     education: (has('education') || contextCats.has('education')) && !offence && !isExemption && !lastResort && !has('diversion') && (minor || contextCats.has('minor') || has('ict')),
     criminalResponsibilityAge: generalAgeExemption || (has('criminalResponsibility') && minor && !material && NUMBER_WORD.test(text.slice(unit.range.start, unit.range.end))),
   };
@@ -402,10 +402,26 @@ function completeExemptions(units: readonly UnitReading[], byNumber: Map<string,
       for (const target of referencedUnits(u, list, byNumber, text, false)) {
         if (!target.csamOffence) continue;
         found = true;
+        // An exemption from an offence about the material is about the material.
+        (u as Mutable<UnitReading>).material = true;
         for (const a of target.acts) if (!target.narrowedActs.has(a)) conduct.add(CONDUCT_OF[a]);
       }
       e.conduct = conduct;
       if (cited.length && !found) e.citesElsewhere = true;
+    }
+    // "This section applies where, in proceedings for an offence …, the defendant proves that the
+    // child was aged 16 or over …": the conditions on which the provision's defences apply.
+    const applications = list.filter((u) => !u.exemption && !u.offence && APPLIES_WHERE.test(text.slice(u.unit.range.start, Math.min(u.unit.range.end, u.unit.range.start + 160))));
+    if (applications.length) {
+      for (const u of list) {
+        const e = u.exemption as Mutable<ExemptionReading> | undefined;
+        if (!e || e.legitimatePurpose) continue;
+        const added = new Set<Condition>();
+        for (const a of applications) for (const c of conditionsOf((x) => a.cats.has(x))) added.add(c);
+        e.conditions = new Set([...e.conditions, ...added]);
+        if (e.alternatives) e.alternatives = e.alternatives.map((w) => new Set([...w, ...added]));
+        if (applications.some((a) => a.cats.has('childSubject'))) e.beneficiary = 'child';
+      }
     }
     // A disapplication of exemptions is a condition of those exemptions.
     for (const u of list) {
@@ -425,13 +441,15 @@ function completeExemptions(units: readonly UnitReading[], byNumber: Map<string,
   }
 }
 
+const APPLIES_WHERE = /(?<![\p{L}])(?:(?:this|the present)\s+(?:section|article|paragraph)\s+(?:also\s+|only\s+)?applies\s+(?:only\s+)?(?:where|if|when|whether)\b|le présent article (?:ne )?s'applique|(?:dieser Paragraph|diese Bestimmung) gilt|(?:este|el presente) artículo se aplica)/iu;
+
 const CONDUCT_OF: Record<Act, 'produce' | 'possess' | 'share' | 'receive' | 'access'> = {
   actProduce: 'produce', actPossess: 'possess', actDistribute: 'share', actOffer: 'share', actProcure: 'access', actAccess: 'access',
 };
 
 const SAME_PROVISION = /^\W*(?:\(\w{1,5}\)\s*)?(?:nothing in\s+)?(?:this|the present|the preceding|these)\s+(?:section|article|paragraph|subsection|provisions?)\b|^\W*(?:\(\w{1,5}\)\s*)?(?:le présent article|les dispositions du présent article|cet article|dieser Paragraph|diese Bestimmung|este artículo|el presente artículo)/iu;
 const POINT_AFTER = /^\s*(?:\([a-z]{1,3}\)|no\.|nos\.|Nr\.|Nummer|Z\s|lit\.|Bst\.|[a-z]\))/u;
-const CITED = /\b(?:articles?|sections?|ss?\.|§§?|art\.|arts\.|artikel|AS)\s*((?:L\.\s*)?\d+[\w.-]*?)(?=[\s,;:)(]|\.(?:\s|$)|$)((?:\s?\(\w{1,5}\)){0,3})/giu;
+const CITED = /(?<![\p{L}\p{N}])(?:articles?|sections?|ss?\.|§§?|art\.|arts\.|artikel)\s*((?:L\.\s*)?\d+[\w.-]*?)(?=[\s,;:)(]|\.(?:\s|$)|$)((?:\s?\(\w{1,5}\)){0,3})/giu;
 
 /**
  * Provisions cited in a text, with the paragraph where one is named ("section 91H (2)"). A
@@ -442,13 +460,26 @@ function citedProvisions(text: string): { num: string; paragraph?: string }[] {
   const out: { num: string; paragraph?: string }[] = [];
   CITED.lastIndex = 0;
   for (let m = CITED.exec(text); m; m = CITED.exec(text)) {
+    const num = m[1].replace(/^L\.\s*/u, '').toLowerCase();
     const parts = [...m[2].matchAll(/\((\w{1,5})\)/gu)].map((x) => x[1]);
-    const after = text.slice(m.index + m[0].length, m.index + m[0].length + 16);
-    const toPoint = parts.length > 1 || /^\s*,?\s*(?:paragraph|para\.|subsection|alinéa|Abs\.|Absatz|no\.|Z\s|lit\.|Bst\.)/iu.test(after) || POINT_AFTER.test(after);
-    if (!toPoint) out.push({ num: m[1].replace(/^L\.\s*/u, '').toLowerCase(), paragraph: parts[0] });
-    // "sections 4 or 6", "52(1)(a) or 52A": the numbers that follow share the keyword.
     let rest = text.slice(m.index + m[0].length);
+    // "§ 219 Abs. 3", "Article 2, paragraph 1": the paragraph named in words.
+    const named = PARAGRAPH_NAMED.exec(rest);
+    if (named && parts.length === 0) {
+      parts.push(named[1]);
+      rest = rest.slice(named[0].length);
+    }
+    if (parts.length <= 1 && !POINT_AFTER.test(rest.slice(0, 12))) out.push({ num, paragraph: parts[0] });
+    // "sections 4 or 6", "52(1)(a) or 52A", "Abs. 2 Bst. d und Abs. 3": what follows shares the keyword.
     for (let k = 0; k < 4; k++) {
+      // Bounded: points are a few words.
+      rest = rest.slice(POINT_RUN.exec(rest.slice(0, 40))?.[0].length ?? 0);
+      const para = /^\s*,?\s*(?:and|or|et|ou|und|oder|y|o)\s+(?:Abs\.|Absatz|paragraph|para\.|subsection|alinéa)\s*\(?(\d+[a-z]?)\)?/iu.exec(rest);
+      if (para) {
+        if (!POINT_AFTER.test(rest.slice(para[0].length, para[0].length + 12))) out.push({ num, paragraph: para[1] });
+        rest = rest.slice(para[0].length);
+        continue;
+      }
       const more = /^\s*(?:,|and|or|et|ou|und|oder|y|o)\s*(\d+[A-Za-z]?(?:\.\d+)*[A-Za-z]?)((?:\s?\(\w{1,5}\)){0,3})/iu.exec(rest);
       if (!more) break;
       const p = [...more[2].matchAll(/\((\w{1,5})\)/gu)].map((x) => x[1]);
@@ -458,6 +489,10 @@ function citedProvisions(text: string): { num: string; paragraph?: string }[] {
   }
   return out;
 }
+
+const PARAGRAPH_NAMED = /^\s*,?\s*(?:Abs\.|Absatz|paragraph|para\.|subsection|alinéa)\s*\(?(\d+[a-z]?)\)?/iu;
+/** Points after a paragraph ("Bst. b und c", "(a)", "Z 1"): skipped to reach what follows. */
+const POINT_RUN = /^(?:\s*(?:(?:Bst\.|lit\.|Z|no\.|nos\.|Nr\.|Nummer|Satz)\s*[\w.]{1,4}|\([a-z]{1,3}\)|(?:und|and|or|oder|,)\s*[a-z](?=[\s,.])))*/iu;
 
 const SUBSECTION_REF = /\b(?:subsections?|paragraphs?|sub-paragraphs?|Absatz|Absätze|Abs\.|alinéas?|apartados?)\s*\(?(\d+(?:\.\d+)?[a-z]?)\)?(?:\s*(?:to|à|bis)\s*\(?(\d+(?:\.\d+)?[a-z]?)\)?)?/giu;
 
