@@ -294,3 +294,76 @@ describe('II-9: prosecution of children on a prosecutor\'s consent', () => {
     assert.equal(status(a, 'II-9'), 'partial');
   });
 });
+
+describe('the conduct an exemption covers', () => {
+  const UK = [
+    'Section 1 — Indecent images of children',
+    '(1) A person commits an offence if he or she takes, makes, distributes or possesses an indecent photograph of a child.',
+    '(2) A person guilty of an offence under this section is liable on conviction on indictment to imprisonment for a term not exceeding 10 years.',
+    '',
+  ].join('\n');
+
+  test('"A person under 18 does not commit an offence … by sending such a photograph voluntarily to another person under 18 for that person\'s private use"', () => {
+    const a = lint([
+      UK,
+      'Section 2 — Exception for young people',
+      '(1) A person under 18 does not commit an offence under section 1 by reason of making or possessing an indecent photograph of himself or herself, or by sending such a photograph voluntarily to another person under 18 for that person\'s private use.',
+      '(2) Subsection (1) does not apply if the photograph was made or sent as a result of coercion or threats.',
+    ].join('\n'));
+    const [e] = exemptions(a);
+    assert.equal(e.exemption!.beneficiary, 'child');
+    assert.ok(e.exemption!.conditions.has('noAbuse'));
+    assert.equal(status(a, 'II-8'), 'met');
+  });
+
+  test('an exemption for making or possessing does not exempt the distribution its cited section also punishes', () => {
+    const a = lint([
+      UK,
+      'Section 2 — Exception for young people',
+      '(1) A person under 18 does not commit an offence under section 1 by reason of making or possessing an indecent photograph of himself or herself for his or her private use.',
+    ].join('\n'));
+    const [e] = exemptions(a);
+    assert.ok(!e.exemption!.conduct.has('share'));
+    assert.equal(status(a, 'II-8'), 'partial');
+  });
+
+  test('"a photograph of himself or herself which he or she has taken or made" exempts possessing it under the possession offence cited', () => {
+    const a = lint([
+      'Section 1',
+      '(1) A person commits an offence if he or she takes or makes any indecent photograph of a child.',
+      'Section 2',
+      '(1) It is an offence for a person to have any indecent photograph of a child in his or her possession.',
+      'Section 3 — Exception: photographs taken by a child of himself or herself',
+      '(1) No offence is committed under section 1 or section 2 by a person under the age of 18 in respect of an indecent photograph of himself or herself which he or she has taken or made, provided that the photograph has not been distributed to any other person.',
+    ].join('\n'));
+    const [e] = exemptions(a);
+    assert.ok(e.exemption!.conduct.has('possess'));
+    assert.ok(!e.exemption!.conduct.has('share'), 'a verb in the proviso is not conduct');
+    assert.equal(status(a, 'II-6'), 'partial');
+  });
+
+  test('« Tampoco será punible el menor que reciba dicho material sin haberlo solicitado, siempre que no lo difunda »', () => {
+    const a = lint([
+      'Artículo 189',
+      '2. El que posea material de abuso sexual infantil será castigado con la pena de tres meses a un año de prisión.',
+      '3. No será punible el menor de edad que posea, para su uso privado, material en el que únicamente aparezca él mismo.',
+      '4. Tampoco será punible el menor que reciba dicho material sin haberlo solicitado, siempre que no lo difunda.',
+    ].join('\n'), { name: 'borrador.txt' });
+    const list = exemptions(a);
+    assert.equal(list.length, 2);
+    assert.ok(list[0].exemption!.conditions.has('ownImages'));
+    assert.ok(list[1].exemption!.conditions.has('passive'));
+    assert.ok(!list[1].exemption!.conduct.has('share'));
+  });
+
+  test('an image "of a person under 18" is the child depicted, not the beneficiary', () => {
+    const a = lint([
+      UK,
+      'Section 3 — Defence: persons of similar age',
+      'It is a defence for a person charged with possessing an indecent photograph of a person under 18 to prove that the person depicted had attained the age of 16, consented to the possession, and that the defendant was not more than 2 years older.',
+    ].join('\n'));
+    const [e] = exemptions(a);
+    assert.equal(e.exemption!.beneficiary, 'anyone');
+    assert.equal(status(a, 'II-5'), 'partial');
+  });
+});

@@ -210,7 +210,9 @@ function readUnit(unit: Unit, hits: CueHits, from: number, to: number, context: 
     // back out ("unless the child … transmitted it to any other person").
     const provisos = provisoRanges(unitText, unit.range.start);
     const outsideProvisos = (a: Hit) => !provisos.some(([s, e]) => a.start >= s && a.start < e);
-    const conductHits = actHits.filter((a) => !/^\s+(?:by|par|von|por)\b/iu.test(text.slice(a.end, a.end + 6)) && outsideProvisos(a));
+    const describesMaterial = (a: Hit) => /^\s+(?:by|par|von|por)\b/iu.test(text.slice(a.end, a.end + 6)) ||
+      MATERIAL_RELATIVE.test(text.slice(Math.max(unit.range.start, a.start - 40), a.start));
+    const conductHits = actHits.filter((a) => !describesMaterial(a) && outsideProvisos(a));
     const conductCats = new Set(conductHits.map((a) => a.category));
     const conduct = new Set<'produce' | 'possess' | 'share' | 'receive' | 'access'>();
     if (conductCats.has('actProduce')) conduct.add('produce');
@@ -220,7 +222,7 @@ function readUnit(unit: Unit, hits: CueHits, from: number, to: number, context: 
     if (conductCats.has('actAccess') || conductCats.has('actProcure')) conduct.add('access');
     const conditions = conditionsOf(has);
     // Without a child as the subject, an exemption is open to whoever the offence applies to.
-    const beneficiary = has('childSubject') ? 'child' : 'anyone';
+    const beneficiary = has('childSubject') || CHILD_BY_AGE.test(unitText) ? 'child' : 'anyone';
     const alternatives = alternativesOf(unitText, unit.range.start, conditionHits);
     exemption = { beneficiary, conduct, conditions, legitimatePurpose: has('legitimatePurpose'), ...(alternatives ? { alternatives } : {}) };
   }
@@ -252,6 +254,20 @@ function readUnit(unit: Unit, hits: CueHits, from: number, to: number, context: 
 }
 
 const CONDITION_SET = new Set<Category>(CONDITIONS);
+
+/**
+ * A verb in a relative clause on the material describes it, it is not the conduct exempted:
+ * "a photograph of himself or herself which the child has taken or made". (A relative on a
+ * person, "a child who possesses", is the conduct.)
+ */
+const MATERIAL_RELATIVE = /(?<![\p{L}])(?:which|that)\s+(?:[\p{L}'’-]+\s+){0,6}$/iu;
+
+/**
+ * "A person under 18 does not commit an offence", « la personne âgée de moins de dix-huit ans »,
+ * „eine Person unter 18 Jahren“: a person of an age below majority as the subject. After "of",
+ * "depicting" or « de » it is the child depicted.
+ */
+const CHILD_BY_AGE = /(?<!(?:of|depicting|depicts|showing|shows|with|to|de|d['’]|représentant|einer|zeigt|darstellt)\s)(?<![\p{L}])(?:an?|no|any|the|every|la|une|toute|aucune|eine|die|keine|ninguna|una|toda)\s+(?:person|individual|personne|Person|persona)\s+(?:who\s+(?:is|was)\s+|âgée\s+|aged\s+)?(?:under|below|less\s+than|younger\s+than|de\s+moins\s+de|unter|menor\s+de)\s+(?:the\s+age\s+of\s+)?(?:18|eighteen|dix-huit|achtzehn|dieciocho)(?![\p{L}\p{N}])/iu;
 
 function conditionsOf(has: (c: Category) => boolean): Set<Condition> {
   const conditions = new Set<Condition>(CONDITIONS.filter((c) => has(c)));
@@ -287,8 +303,8 @@ function negatedSubjectExemption(negation: readonly Hit[], actHits: readonly Hit
 
 const RELATIVE = /\b(?:who|which|that|whose|qui|que|dont|der|die|das|welche[rs]?|cuyo|cuya)\b/iu;
 
-/** Where a proviso takes cases back out of an exemption: from "unless" to the end of its sentence. */
-const PROVISO = /(?<!\p{L})(?:unless|except where|except if|sauf si|sauf lorsque|à moins que|es sei denn|außer wenn|ausser wenn|salvo que|salvo cuando|a menos que|excepto si|excepto cuando)\b/giu;
+/** A proviso ("unless …", "provided that …"): from its conjunction to the end of its sentence. */
+const PROVISO = /(?<!\p{L})(?:unless|except where|except if|provided that|providing that|sauf si|sauf lorsque|à moins que|pourvu que|à condition que|sous réserve que|es sei denn|außer wenn|ausser wenn|sofern|vorausgesetzt|salvo que|salvo cuando|a menos que|excepto si|excepto cuando|siempre que|siempre y cuando|con tal de que)(?!\p{L})/giu;
 
 function provisoRanges(unitText: string, offset: number): [number, number][] {
   const out: [number, number][] = [];
@@ -396,6 +412,9 @@ function completeExemptions(units: readonly UnitReading[], byNumber: Map<string,
       // child in respect of a photograph … which the child has taken" exempts possessing it too).
       // "The provisions of this article" are every offence of the article: the exemption's own
       // verbs then say which conduct it is about.
+      // Sharing is the exception: an exemption for it says so ("by sending such a photograph to
+      // another child"), so "an offence under section 1 by reason of making or possessing" does
+      // not exempt the distribution section 1 also punishes.
       const conduct = new Set(e.conduct);
       const cited = citedProvisions(text.slice(u.unit.range.start, Math.min(u.unit.range.end, u.unit.range.start + 220)));
       let found = false;
@@ -404,7 +423,7 @@ function completeExemptions(units: readonly UnitReading[], byNumber: Map<string,
         found = true;
         // An exemption from an offence about the material is about the material.
         (u as Mutable<UnitReading>).material = true;
-        for (const a of target.acts) if (!target.narrowedActs.has(a)) conduct.add(CONDUCT_OF[a]);
+        for (const a of target.acts) if (!target.narrowedActs.has(a) && CONDUCT_OF[a] !== 'share') conduct.add(CONDUCT_OF[a]);
       }
       e.conduct = conduct;
       if (cited.length && !found) e.citesElsewhere = true;
