@@ -367,3 +367,43 @@ describe('the conduct an exemption covers', () => {
     assert.equal(status(a, 'II-5'), 'partial');
   });
 });
+
+describe('defences with alternative limbs, one of them a legitimate purpose', () => {
+  test('s. 160(2) style: the unsolicited-receipt limb covers children even though limb (a) is a legitimate reason', () => {
+    const a = lint([
+      'Section 160 — Possession of indecent photograph of child',
+      '(1) It is an offence for a person to have any indecent photograph or pseudo-photograph of a child in his possession.',
+      '(2) Where a person is charged with an offence under subsection (1) above, it shall be a defence for him to prove—',
+      '    (a) that he had a legitimate reason for having the photograph or pseudo-photograph in his possession; or',
+      '    (b) that he had not himself seen the photograph or pseudo-photograph and did not know, nor had any cause to suspect, it to be indecent; or',
+      '    (c) that the photograph or pseudo-photograph was sent to him without any prior request made by him or on his behalf and that he did not keep it for an unreasonable time.',
+    ].join('\n'));
+    const [e] = exemptions(a);
+    assert.equal(e.exemption!.legitimatePurpose, false);
+    assert.ok(!e.exemption!.conduct.has('share'), '"was sent to him" describes the photograph');
+    assert.equal(status(a, 'II-6'), 'partial');
+  });
+
+  test('a defence whose every limb is a legitimate purpose stays a legitimate-purpose defence', () => {
+    const a = lint([
+      'Section 160 — Possession of indecent photograph of child',
+      '(1) It is an offence for a person to have any indecent photograph of a child in his possession.',
+      '(2) It shall be a defence for a person charged under subsection (1) to prove—',
+      '    (a) that he had a legitimate reason for having the photograph in his possession; or',
+      '    (b) that he possessed it in the course of his official duties as a police officer.',
+    ].join('\n'));
+    const [e] = exemptions(a);
+    assert.equal(e.exemption!.legitimatePurpose, true);
+  });
+
+  test('« Il n\'y a pas d\'infraction » is an exemption', () => {
+    const a = lint([
+      'Article 417/46',
+      'Est puni de la réclusion de cinq à dix ans quiconque diffuse ou détient du matériel d\'abus sexuel d\'enfants.',
+      'Il n\'y a pas d\'infraction lorsque le mineur détient, pour son usage privé, une image le représentant, réalisée par lui-même.',
+    ].join('\n'), { name: 'proposition.txt' });
+    const [e] = exemptions(a);
+    assert.ok(e);
+    assert.ok(e.exemption!.conditions.has('ownImages'));
+  });
+});

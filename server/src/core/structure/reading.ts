@@ -145,7 +145,7 @@ function readUnit(unit: Unit, hits: CueHits, from: number, to: number, context: 
     cats.add(c);
     if (ACT_OR_NARROWING.has(c)) own.push(hits.hit(k));
     else if (c === 'negatedSubject' || c === 'liability') negation.push(hits.hit(k));
-    else if (CONDITION_SET.has(c)) conditionHits.push(hits.hit(k));
+    else if (CONDITION_SET.has(c) || c === 'legitimatePurpose') conditionHits.push(hits.hit(k));
     else if (c === 'share') shareHits.push(hits.hit(k));
   }
   const has = (c: Category) => cats.has(c);
@@ -211,20 +211,26 @@ function readUnit(unit: Unit, hits: CueHits, from: number, to: number, context: 
     const provisos = provisoRanges(unitText, unit.range.start);
     const outsideProvisos = (a: Hit) => !provisos.some(([s, e]) => a.start >= s && a.start < e);
     const describesMaterial = (a: Hit) => /^\s+(?:by|par|von|por)\b/iu.test(text.slice(a.end, a.end + 6)) ||
-      MATERIAL_RELATIVE.test(text.slice(Math.max(unit.range.start, a.start - 40), a.start));
+      MATERIAL_RELATIVE.test(text.slice(Math.max(unit.range.start, a.start - 90), a.start));
     const conductHits = actHits.filter((a) => !describesMaterial(a) && outsideProvisos(a));
     const conductCats = new Set(conductHits.map((a) => a.category));
     const conduct = new Set<'produce' | 'possess' | 'share' | 'receive' | 'access'>();
     if (conductCats.has('actProduce')) conduct.add('produce');
     if (conductCats.has('actPossess')) conduct.add('possess');
-    if (shareHits.some(outsideProvisos) || conductCats.has('actDistribute') || conductCats.has('actOffer')) conduct.add('share');
+    if (shareHits.some((h) => outsideProvisos(h) && !describesMaterial(h)) || conductCats.has('actDistribute') || conductCats.has('actOffer')) conduct.add('share');
     if (has('received') || has('passive')) conduct.add('receive');
     if (conductCats.has('actAccess') || conductCats.has('actProcure')) conduct.add('access');
     const conditions = conditionsOf(has);
     // Without a child as the subject, an exemption is open to whoever the offence applies to.
     const beneficiary = has('childSubject') || CHILD_BY_AGE.test(unitText) ? 'child' : 'anyone';
-    const alternatives = alternativesOf(unitText, unit.range.start, conditionHits);
-    exemption = { beneficiary, conduct, conditions, legitimatePurpose: has('legitimatePurpose'), ...(alternatives ? { alternatives } : {}) };
+    // "It shall be a defence to prove (a) a legitimate reason …; or (b) … ; or (c) that it was
+    // sent without any prior request": only the ways in that are not a legitimate purpose concern
+    // children's images.
+    const ways = alternativesOf(unitText, unit.range.start, conditionHits);
+    const open = ways?.filter((w) => !w.legitimate);
+    const legitimatePurpose = has('legitimatePurpose') && (!ways || open!.length === 0);
+    const alternatives = ways && open!.length ? open!.map((w) => w.conditions) : ways?.map((w) => w.conditions);
+    exemption = { beneficiary, conduct, conditions, legitimatePurpose, ...(alternatives && alternatives.length > 1 ? { alternatives } : {}) };
   }
   // "A person who has not reached fifteen years of age is not criminally liable", « L'enfant âgé
   // de moins de treize ans ne peut faire l'objet de poursuites »: an exemption for every offence
@@ -330,7 +336,7 @@ const OR_BEFORE = /(?:\bor|\bou|\boder|\bo|\bu|\bsowie\s+oder)\s*[,;]?\s*$/iu;
  * The ways into an exemption that lists alternative points: the common conditions (before the
  * first point) with those of each group of points joined by "and", groups being separated by "or".
  */
-function alternativesOf(unitText: string, offset: number, conditionHits: readonly Hit[]): ReadonlySet<Condition>[] | undefined {
+function alternativesOf(unitText: string, offset: number, conditionHits: readonly Hit[]): { conditions: Set<Condition>; legitimate: boolean }[] | undefined {
   const marks: number[] = [];
   POINT_MARK.lastIndex = 0;
   for (let m = POINT_MARK.exec(unitText); m; m = POINT_MARK.exec(unitText)) {
@@ -347,15 +353,17 @@ function alternativesOf(unitText: string, offset: number, conditionHits: readonl
     else groups[groups.length - 1].push(i);
   }
   if (groups.length < 2) return undefined;
-  const conditionsIn = (start: number, end: number) => new Set<Condition>(conditionHits
-    .filter((h) => h.start >= offset + start && h.start < offset + end).map((h) => h.category as Condition));
+  const within = (start: number, end: number) => conditionHits.filter((h) => h.start >= offset + start && h.start < offset + end);
+  const conditionsIn = (start: number, end: number) => new Set<Condition>(within(start, end)
+    .filter((h) => h.category !== 'legitimatePurpose').map((h) => h.category as Condition));
   const common = conditionsIn(0, marks[0]);
+  const commonLegitimate = within(0, marks[0]).some((h) => h.category === 'legitimatePurpose');
   return groups.map((g) => {
     const first = marks[g[0]];
     const last = g[g.length - 1] + 1 < marks.length ? marks[g[g.length - 1] + 1] : unitText.length;
     const set = new Set<Condition>([...common, ...conditionsIn(first, last)]);
     if (set.has('consentOfDepicted')) set.add('consent');
-    return set;
+    return { conditions: set, legitimate: commonLegitimate || within(first, last).some((h) => h.category === 'legitimatePurpose') };
   });
 }
 
