@@ -6,22 +6,9 @@
 //                                   scored at 68 %; since used to diagnose errors, so no longer unseen
 //   npm run eval -- --split dev     the others
 //   npm run eval -- --verbose       list every mismatch
-//   npm run eval -- --dir <folder>  another corpus in the same format
-import { readdirSync, readFileSync } from 'node:fs';
+//   npm run eval -- --dir <folder>  another corpus in the same format (test/fixtures/compliance-unseen, -final)
 import * as path from 'node:path';
-import { analyse } from '../server/src/core/analyse';
-import { formatOf, sourceFor } from '../server/src/core/formats';
-import { defaultSettings } from '../server/src/core/settings';
-
-type Status = 'met' | 'partial' | 'missing' | 'not-applicable';
-const STATUSES: Status[] = ['met', 'partial', 'missing', 'not-applicable'];
-interface Expected {
-  description: string;
-  language: string;
-  heldout?: boolean;
-  statuses: Record<string, Status>;
-  convention: Record<string, Status>;
-}
+import { STATUSES, agreement, scoreCorpus, type Status } from './corpus';
 
 const args = process.argv.slice(2);
 // Another corpus in the same format (a batch of drafts written later, a drafting office's own).
@@ -30,22 +17,10 @@ const split = args.includes('--split') ? args[args.indexOf('--split') + 1] : 'al
 const verbose = args.includes('--verbose');
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined;
 
-const files = readdirSync(dir).filter((f) => f.endsWith('.expected.json')).sort();
-const rows: { file: string; id: string; expected: Status; actual: Status }[] = [];
-for (const f of files) {
-  const expected: Expected = JSON.parse(readFileSync(path.join(dir, f), 'utf8'));
-  if (split === 'heldout' && !expected.heldout) continue;
-  if (split === 'dev' && expected.heldout) continue;
-  const stem = f.replace(/\.expected\.json$/, '');
-  if (only && !stem.includes(only)) continue;
-  const draft = readdirSync(dir).find((x) => x.startsWith(`${stem}.`) && !x.endsWith('.expected.json'))!;
-  const text = readFileSync(path.join(dir, draft), 'utf8');
-  const a = analyse(sourceFor(`file:///${draft}`, text, formatOf(draft)), defaultSettings());
-  for (const r of [...a.checklist.recommendations, ...a.checklist.convention]) {
-    const exp = (expected.statuses[r.id] ?? expected.convention[r.id]) as Status | undefined;
-    if (!exp) continue;
-    rows.push({ file: stem, id: r.id, expected: exp, actual: r.status });
-    if (verbose && exp !== r.status) console.log(`  ${stem.padEnd(44)} ${r.id.padEnd(14)} expected ${exp.padEnd(14)} got ${r.status.padEnd(14)} ${r.explanation}`);
+const rows = scoreCorpus(dir, { split: split as 'all' | 'heldout' | 'dev', only });
+if (verbose) {
+  for (const r of rows) {
+    if (r.expected !== r.actual) console.log(`  ${r.file.padEnd(44)} ${r.id.padEnd(14)} expected ${r.expected.padEnd(14)} got ${r.actual.padEnd(14)} ${r.explanation}`);
   }
 }
 
@@ -73,6 +48,6 @@ console.log(`${''.padEnd(16)}${STATUSES.map((s) => s.padStart(16)).join('')}`);
 for (const e of STATUSES) {
   console.log(`${e.padEnd(16)}${STATUSES.map((a) => String(rows.filter((r) => r.expected === e && r.actual === a).length).padStart(16)).join('')}`);
 }
-const exactAll = rows.filter((r) => r.expected === r.actual).length / rows.length;
+const exactAll = agreement(rows);
 console.log(`\nExact status agreement: ${(exactAll * 100).toFixed(1)} % of ${rows.length} statuses. Recommendations below target (precision ≥ 0.90, recall ≥ 0.85): ${failing}.`);
 process.exitCode = failing ? 1 : 0;
