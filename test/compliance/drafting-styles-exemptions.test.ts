@@ -407,3 +407,62 @@ describe('defences with alternative limbs, one of them a legitimate purpose', ()
     assert.ok(e.exemption!.conditions.has('ownImages'));
   });
 });
+
+describe('more drafting of exemptions', () => {
+  test('„ist nicht zu bestrafen, wer“ followed by numbered alternatives (§ 207a Abs. 5 style, points on their own lines)', () => {
+    const a = lint([
+      '§ 207a Pornographische Darstellungen Minderjähriger',
+      '(3) Wer eine pornographische Darstellung einer mündigen minderjährigen Person besitzt, ist mit Freiheitsstrafe bis zu einem Jahr zu bestrafen.',
+      '(5) Nach Abs. 3 ist nicht zu bestrafen, wer',
+      '1. eine pornographische Darstellung einer mündigen minderjährigen Person mit deren Einwilligung und zu seinem eigenen Gebrauch besitzt oder',
+      '2. eine pornographische Darstellung einer mündigen minderjährigen Person zu seinem eigenen Gebrauch besitzt.',
+    ].join('\n'), { name: 'entwurf.txt' });
+    const e = exemptions(a)[0].exemption!;
+    assert.ok(e.conditions.has('consent'));
+    assert.equal(e.alternatives?.length, 2);
+    assert.equal(status(a, 'II-5'), 'missing');
+  });
+
+  test('„Straflos bleibt“ and „bleibt straflos“ are exemptions', () => {
+    const a = lint([
+      'Art. 197',
+      '(4) Wer pornografische Gegenstände, die tatsächliche sexuelle Handlungen mit Minderjährigen zum Inhalt haben, herstellt oder besitzt, wird mit Freiheitsstrafe bis zu fünf Jahren bestraft.',
+      '(8) Straflos bleibt, wer von sich als minderjährige Person solche Gegenstände herstellt oder besitzt.',
+    ].join('\n'), { name: 'entwurf.txt' });
+    const [e] = exemptions(a);
+    assert.ok(e);
+    assert.equal(e.exemption!.beneficiary, 'child');
+    assert.ok(e.exemption!.conditions.has('ownImages'));
+  });
+
+  test('a treaty reservation "may reserve the right not to apply" is read as an exemption (Article 20(3) style)', () => {
+    const a = lint([
+      'Article 20 – Offences concerning child pornography',
+      '1. Each Party shall take the necessary legislative or other measures to ensure that the following intentional conduct, when committed without right, is criminalised: a. producing child pornography; e. possessing child pornography.',
+      '3. Each Party may reserve the right not to apply, in whole or in part, paragraph 1.a and e to the production and possession of pornographic material involving children who have reached the age set in application of Article 18, paragraph 2, where these images are produced and possessed by them with their consent and solely for their own private use.',
+    ].join('\n'));
+    const [e] = exemptions(a);
+    assert.ok(e);
+    assert.equal(e.exemption!.beneficiary, 'child');
+    assert.ok(e.exemption!.conditions.has('ownImages'));
+    assert.ok(e.exemption!.conditions.has('ageOfConsent'));
+  });
+
+  test('consent of the Director of Public Prosecutions to any prosecution is a bare discretion for II-9', () => {
+    const a = lint([
+      'Section 1 — Indecent photographs of children',
+      '(1) It is an offence for a person to distribute or show any indecent photograph of a child.',
+      '(3) Proceedings for an offence under this Act shall not be instituted except by or with the consent of the Director of Public Prosecutions.',
+    ].join('\n'));
+    assert.equal(status(a, 'II-9'), 'partial');
+  });
+
+  test('"civil partners of each other" is not "images of each other"', () => {
+    const a = lint([
+      'Section 160A — Marriage and other relationships',
+      '(1) In proceedings for an offence of possessing an indecent photograph of a child, the defendant is not guilty of the offence if the child and he or she were married or civil partners of each other.',
+    ].join('\n'));
+    const [e] = exemptions(a);
+    assert.ok(!e.exemption!.conditions.has('ownImages'));
+  });
+});

@@ -29,7 +29,8 @@ function coversWith(u: UnitReading, c: ReadonlySet<string>, s: Situation): boole
     case 'a':
       return c.has('ownImages');
     case 'b':
-      return c.has('consentOfDepicted') || (c.has('consent') && (u.cats.has('depictedRef') || c.has('ownImages')));
+      // In a possession exemption, the child whose consent is required is the child depicted.
+      return c.has('consentOfDepicted') || (c.has('consent') && (u.cats.has('depictedRef') || c.has('ownImages') || u.cats.has('minor')));
     case 'c':
       return c.has('passive');
   }

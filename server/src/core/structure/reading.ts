@@ -253,13 +253,16 @@ function readUnit(unit: Unit, hits: CueHits, from: number, to: number, context: 
     sexualExtortion,
     generalExtortion,
     lastResort: lastResort && (minor || has('exemption')),
-    diversion: has('diversion') && (minor || has('childSubject')) && !offence,
+    // A prosecutor's consent to any prosecution under the Act is the same bare discretion.
+    diversion: has('diversion') && (minor || has('childSubject') || PROSECUTOR_CONSENT.test(text.slice(unit.range.start, unit.range.end))) && !offence,
     education: (has('education') || contextCats.has('education')) && !offence && !isExemption && !lastResort && !has('diversion') && (minor || contextCats.has('minor') || has('ict')),
     criminalResponsibilityAge: generalAgeExemption || (has('criminalResponsibility') && minor && !material && NUMBER_WORD.test(text.slice(unit.range.start, unit.range.end))),
   };
 }
 
 const CONDITION_SET = new Set<Category>(CONDITIONS);
+
+const PROSECUTOR_CONSENT = /(?:consent|approval|leave|sanction)\s+of\s+the\s+(?:Director\s+of\s+Public\s+Prosecutions|Attorney[- ]General|Lord\s+Advocate|Solicitor[- ]General|public\s+prosecutor)/iu;
 
 /**
  * A verb in a relative clause on the material describes it, it is not the conduct exempted:
@@ -369,8 +372,8 @@ function alternativesOf(unitText: string, offset: number, conditionHits: readonl
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
-/** An exemption that ends on its conditions to come: "if—", "where all of the following conditions are met:". */
-const CHAPEAU_END = /(?:[:—–]|\b(?:if|where|when|that|si|lorsque|wenn|falls|cuando)\s*[-—–]?)\s*$/iu;
+/** An exemption that ends on its conditions to come: "if—", "where all of the following conditions are met:", „ist nicht zu bestrafen, wer“. */
+const CHAPEAU_END = /(?:[:—–]|(?<![\p{L}])(?:if|where|when|that|who|si|lorsque|qui|wenn|falls|wer|cuando|quien|el que)\s*[-—–]?)\s*$/iu;
 const OR_AT_END = /(?:\bor|\bou|\boder|\bo)\s*$/iu;
 
 /**
