@@ -524,6 +524,9 @@ const PARAGRAPH_NAMED = /^\s*,?\s*(?:Abs\.|Absatz|paragraph|para\.|subsection|al
 /** Points after a paragraph ("Bst. b und c", "(a)", "Z 1"): skipped to reach what follows. */
 const POINT_RUN = /^(?:\s*(?:(?:Bst\.|lit\.|Z|no\.|nos\.|Nr\.|Nummer|Satz)\s*[\w.]{1,4}|\([a-z]{1,3}\)|(?:und|and|or|oder|,)\s*[a-z](?=[\s,.])))*/iu;
 
+/** A provision of more paragraphs than this is a misread draft, not a section to cite. */
+const MAX_SIBLINGS = 400;
+
 const SUBSECTION_REF = /\b(?:subsections?|paragraphs?|sub-paragraphs?|Absatz|Absätze|Abs\.|alinéas?|apartados?)\s*\(?(\d+(?:\.\d+)?[a-z]?)\)?(?:\s*(?:to|à|bis)\s*\(?(\d+(?:\.\d+)?[a-z]?)\)?)?/giu;
 
 /**
@@ -536,10 +539,13 @@ function referencedUnits(u: UnitReading, siblings: readonly UnitReading[], byNum
   const own = text.slice(u.unit.range.start, u.unit.range.end);
   const head = own.slice(0, 220);
   const out = new Set<UnitReading>();
-  if (wholeProvision && SAME_PROVISION.test(head)) for (const s of siblings) if (s !== u) out.add(s);
+  // Without a provision around it, "this section" and "subsection (1)" resolve to nothing (and a
+  // long draft read without provisions must not be scanned once per exemption).
+  const inProvision = u.unit.article !== undefined && siblings.length <= MAX_SIBLINGS;
+  if (inProvision && wholeProvision && SAME_PROVISION.test(head)) for (const s of siblings) if (s !== u) out.add(s);
   const cited = citedProvisions(head);
   // "Article 2, paragraph 1 (a)" is a paragraph of another provision, not of this one.
-  SUBSECTION_REF.lastIndex = cited.length ? head.length : 0;
+  SUBSECTION_REF.lastIndex = cited.length || !inProvision ? head.length : 0;
   for (let m = SUBSECTION_REF.exec(head); m; m = SUBSECTION_REF.exec(head)) {
     // "paragraph (1)(a)", "subsection (1) no. 3": a point of a paragraph, which units do not resolve.
     if (POINT_AFTER.test(head.slice(m.index + m[0].length, m.index + m[0].length + 8))) continue;
