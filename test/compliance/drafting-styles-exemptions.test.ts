@@ -466,3 +466,54 @@ describe('more drafting of exemptions', () => {
     assert.ok(!e.exemption!.conditions.has('ownImages'));
   });
 });
+
+describe('beneficiaries, education and the age of criminal responsibility, continued', () => {
+  test('"A young person is not criminally responsible … if the material depicts only the young person" is a child-only exemption, not the age of criminal responsibility', () => {
+    const a = lint([
+      'Section 124A Child sexual abuse material',
+      '(1) Every person commits an offence who makes, distributes, or possesses child sexual abuse material.',
+      'Section 124B Exceptions for young persons',
+      '(1) A young person is not criminally responsible for an offence against section 124A(1) if the material depicts only the young person and the young person made or possesses it for his or her own private use.',
+      '(2) In this section, young person means a person under the age of 18 years.',
+    ].join('\n'));
+    const e = exemptions(a)[0];
+    assert.equal(e.exemption!.beneficiary, 'child');
+    assert.ok(!e.criminalResponsibilityAge);
+    assert.equal(status(a, 'II-5'), 'not-applicable');
+  });
+
+  test('« deux mineurs … s\'échangent, de leur plein gré, des images les représentant » is a child-only sharing exemption', () => {
+    const a = lint([
+      'Art. 417/44',
+      'Est puni de la réclusion de cinq ans à dix ans quiconque produit, diffuse ou transmet du matériel d\'abus sexuel de mineurs.',
+      'Art. 417/46',
+      'Il n\'y a pas d\'infraction lorsque deux mineurs ayant atteint l\'âge de la majorité sexuelle s\'échangent, de leur plein gré, des images les représentant, pour leur usage privé.',
+    ].join('\n'), { name: 'proposition.txt' });
+    const [e] = exemptions(a);
+    assert.equal(e.exemption!.beneficiary, 'child');
+    assert.ok(e.exemption!.conditions.has('consent'));
+    assert.equal(status(a, 'II-8'), 'partial');
+  });
+
+  test('education on the risks of sharing intimate images counts even where the provision does not name children', () => {
+    const a = lint([
+      'Art. 417/44',
+      'Est puni de la réclusion de cinq ans à dix ans quiconque produit ou diffuse du matériel d\'abus sexuel de mineurs.',
+      'Art. 417/48',
+      'Les Communautés organisent, dans l\'enseignement, des programmes d\'éducation à la vie relationnelle, affective et sexuelle comportant une information sur les risques liés au partage d\'images intimes.',
+    ].join('\n'), { name: 'proposition.txt' });
+    assert.equal(status(a, 'II-7'), 'met');
+  });
+
+  test('« Las disposiciones de este artículo no se aplicarán a la persona menor de dieciocho años … imágenes de sí misma »', () => {
+    const a = lint([
+      'Artículo 189',
+      '2. El que posea material de abuso sexual infantil será castigado con la pena de tres meses a un año de prisión.',
+      '3. Las disposiciones de este artículo no se aplicarán a la persona menor de dieciocho años que posea imágenes de sí misma para su uso personal.',
+    ].join('\n'), { name: 'borrador.txt' });
+    const [e] = exemptions(a);
+    assert.ok(e);
+    assert.equal(e.exemption!.beneficiary, 'child');
+    assert.ok(e.exemption!.conditions.has('ownImages'));
+  });
+});
