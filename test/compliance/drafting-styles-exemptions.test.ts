@@ -517,3 +517,31 @@ describe('beneficiaries, education and the age of criminal responsibility, conti
     assert.ok(e.exemption!.conditions.has('ownImages'));
   });
 });
+
+describe('German negated subjects and Australian defences', () => {
+  test('„Kein Kind und kein Jugendlicher wird nach Absatz 3 bestraft, wenn … ausschließlich die Person selbst zeigt“', () => {
+    const a = lint([
+      '§ 184b Kinderpornographische Inhalte',
+      '(3) Wer einen kinderpornographischen Inhalt besitzt, wird mit Freiheitsstrafe von einem Jahr bis zu fünf Jahren bestraft.',
+      '(5) Kein Kind und kein Jugendlicher wird nach Absatz 3 bestraft, wenn es sich um einen Inhalt handelt, der ausschließlich die Person selbst zeigt und zum eigenen Gebrauch hergestellt wurde.',
+    ].join('\n'), { name: 'entwurf.txt' });
+    const [e] = exemptions(a);
+    assert.ok(e);
+    assert.equal(e.exemption!.beneficiary, 'child');
+    assert.ok(e.exemption!.conditions.has('ownImages'));
+    assert.ok(e.exemption!.conduct.has('possess'), 'the conduct of Absatz 3');
+  });
+
+  test('"if the material depicts only the person and the person was under 18" (Commonwealth style)', () => {
+    const a = lint([
+      'Section 474.22A Possessing child abuse material',
+      '(1) A person commits an offence if the person has possession of material that is child abuse material.',
+      'Section 474.24B Defence—material depicting only the defendant',
+      '(1) A person is not criminally responsible for an offence against section 474.22A if the material depicts only the person and the person was under 18 at the time of the conduct.',
+    ].join('\n'));
+    const [e] = exemptions(a);
+    assert.equal(e.exemption!.beneficiary, 'child');
+    assert.ok(e.exemption!.conditions.has('ownImages'));
+    assert.equal(status(a, 'II-5'), 'not-applicable');
+  });
+});

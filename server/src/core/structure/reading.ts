@@ -279,7 +279,7 @@ const MATERIAL_RELATIVE = /(?<![\p{L}])(?:which|that)\s+(?:[\p{L}'’-]+\s+){0,6
  * „eine Person unter 18 Jahren“: a person of an age below majority as the subject. After "of",
  * "depicting" or « de » it is the child depicted.
  */
-const CHILD_BY_AGE = /(?<!(?:of|depicting|depicts|showing|shows|with|to|de|d['’]|représentant|einer|zeigt|darstellt)\s)(?<![\p{L}])(?:an?|no|any|the|every|la|une|toute|aucune|eine|die|keine|ninguna|una|toda)\s+(?:person|individual|personne|Person|persona)\s+(?:who\s+(?:is|was)\s+|âgée\s+|aged\s+)?(?:under|below|less\s+than|younger\s+than|de\s+moins\s+de|unter|menor\s+de)\s+(?:the\s+age\s+of\s+)?(?:18|eighteen|dix-huit|achtzehn|dieciocho)(?![\p{L}\p{N}])/iu;
+const CHILD_BY_AGE = /(?<!(?:of|depicting|depicts|showing|shows|with|to|de|d['’]|représentant|einer|zeigt|darstellt)\s)(?<![\p{L}])(?:an?|no|any|the|every|la|une|toute|aucune|eine|die|keine|ninguna|una|toda)\s+(?:person|individual|personne|Person|persona)\s+(?:(?:who\s+)?(?:is|was)\s+|âgée\s+|aged\s+)?(?:under|below|less\s+than|younger\s+than|de\s+moins\s+de|unter|menor\s+de)\s+(?:the\s+age\s+of\s+)?(?:18|eighteen|dix-huit|achtzehn|dieciocho)(?![\p{L}\p{N}])/iu;
 
 function conditionsOf(has: (c: Category) => boolean): Set<Condition> {
   const conditions = new Set<Condition>(CONDITIONS.filter((c) => has(c)));
