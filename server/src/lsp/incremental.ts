@@ -1,6 +1,6 @@
 import type { Analysis } from '../core/analyse';
 import { severityResolver, type CheckContext } from '../core/check';
-import type { Finding } from '../core/findings';
+import { compareFindings, type Finding } from '../core/findings';
 import { detectLanguage } from '../core/language';
 import { quotedText } from '../core/quoted';
 import type { Settings } from '../core/settings';
@@ -31,10 +31,17 @@ import type { LanguageCode } from '../core/terminology/pack';
  * waits for the full analysis.
  */
 
+/** Text read in pieces: a string, or an open document held in pieces (chunkedDocument.ts). */
+export interface Text {
+  readonly length: number;
+  slice(start: number, end?: number): string;
+}
+
 /** What a document's last exact terminology is, with the findings the full analysis added. */
 export interface TermState {
   version: number;
-  text: string;
+  /** Length of the text the state is exact for. */
+  length: number;
   settings: Settings;
   /** Settings generation the findings were computed under. */
   generation: number;
@@ -53,7 +60,10 @@ export interface Change {
   /** Offsets in the previous text. */
   start: number;
   end: number;
+  /** The text put there. */
   text: string;
+  /** The text that was there. */
+  removed: string;
 }
 
 /** Context read on each side of the part that is kept: longer than any window a finding reads. */
@@ -71,7 +81,7 @@ export function stateFromAnalysis(analysis: Analysis, text: string, version: num
   const termFindings: Finding[] = [];
   const carried: Finding[] = [];
   for (const f of analysis.findings) (isTermFinding(f) ? termFindings : carried).push(f);
-  return { version, text, settings, generation, language: analysis.language, apostrophe: documentApostrophe(text), termFindings, carried };
+  return { version, length: text.length, settings, generation, language: analysis.language, apostrophe: documentApostrophe(text), termFindings, carried };
 }
 
 export function isTermFinding(f: Finding): boolean {
@@ -87,35 +97,37 @@ export function findingsOf(state: TermState): Finding[] {
  * The state after `change` (one edit of the previous text giving `text`), or undefined when
  * this edit needs the full analysis.
  */
-export function applyChange(state: TermState, change: Change, text: string, version: number): TermState | undefined {
-  const old = state.text;
+export function applyChange(state: TermState, change: Change, text: Text, version: number): TermState | undefined {
   const { start, end } = change;
-  const delta = change.text.length - (end - start);
-  if (start < 0 || end < start || end > old.length || text.length !== old.length + delta) return undefined;
+  const inserted = change.text.length;
+  const delta = inserted - (end - start);
+  if (start < 0 || end < start || end > state.length || change.removed.length !== end - start || text.length !== state.length + delta) return undefined;
   // The draft had no directive comment: only the edited words can have made one.
-  if (text.slice(Math.max(0, start - 32), start + change.text.length + 32).includes('lanzarote-')) return undefined;
+  if (text.slice(Math.max(0, start - 32), start + inserted + 32).includes('lanzarote-')) return undefined;
 
   let language = state.language;
   if (start < LANGUAGE_SAMPLE + 64 && state.settings.documentLanguage === 'auto') {
-    language = detectLanguage(text);
+    language = detectLanguage(text.slice(0, LANGUAGE_SAMPLE));
     if (language !== state.language) return undefined;
   }
-  if (start < APOSTROPHE_SAMPLE + 2 && documentApostrophe(text) !== state.apostrophe) return undefined;
+  if (apostropheMayChange(change, text, delta) && documentApostrophe(text.slice(0, APOSTROPHE_SAMPLE)) !== state.apostrophe) return undefined;
 
-  // Cuts: the same offset before the edit in both texts; after it, at the same text.
-  const a = cutBefore(old, start - 2 * MARGIN);
+  // Cuts, in the new text: before the edit the old text is the same; after it, the same moved by delta.
+  const a = cutBefore(text, start - 2 * MARGIN);
   if (a === undefined) return undefined;
-  const bOld = cutAfter(old, end + 2 * MARGIN);
-  if (bOld === undefined) return undefined;
-  const bNew = bOld + delta;
+  const bNew = cutAfter(text, start + inserted + 2 * MARGIN);
+  if (bNew === undefined) return undefined;
+  const bOld = bNew - delta;
 
-  const before = excerptFindings(old.slice(a, bOld), a, state, language);
-  const after = excerptFindings(text.slice(a, bNew), a, state, language);
+  const head = text.slice(a, start);
+  const tail = text.slice(start + inserted, bNew);
+  const before = excerptFindings(head + change.removed + tail, a, state, language);
+  const after = excerptFindings(head + change.text + tail, a, state, language);
   if (!before || !after) return undefined;
 
   // At the draft's own start or end nothing is cut off: the core reaches it.
   const coreStart = a === 0 ? 0 : a + MARGIN;
-  const coreEndOld = bOld === old.length ? Infinity : bOld - MARGIN;
+  const coreEndOld = bOld === state.length ? Infinity : bOld - MARGIN;
   const coreEndNew = bNew === text.length ? Infinity : bNew - MARGIN;
   const inCore = (f: Finding, coreEnd: number) => f.range.start >= coreStart && f.range.start < coreEnd;
 
@@ -132,7 +144,27 @@ export function applyChange(state: TermState, change: Change, text: string, vers
   for (const f of after) if (inCore(f, coreEndNew)) termFindings.push(f);
   for (const f of state.termFindings) if (f.range.start >= coreEndOld) termFindings.push(shiftFinding(f, end, delta));
   const carried = state.carried.map((f) => shiftAround(f, start, end, delta));
-  return { ...state, version, text, language, termFindings, carried };
+  // Offsets inside removed text all go to its start: findings there may need sorting again.
+  if (end > start) carried.sort(compareFindings);
+  return { ...state, version, length: text.length, language, termFindings, carried };
+}
+
+const APOSTROPHES = /['\u2019]/;
+
+/**
+ * Whether the edit can change which apostrophe the draft uses most: documentApostrophe counts
+ * ' and ’ between two letters in the first APOSTROPHE_SAMPLE characters. Only apostrophes in
+ * the edit, beside it, or at the edge of that sample (which moves when the length changes) can
+ * count differently.
+ */
+function apostropheMayChange(change: Change, text: Text, delta: number): boolean {
+  const { start } = change;
+  if (start > APOSTROPHE_SAMPLE + 1) return false;
+  if (APOSTROPHES.test(change.removed) || APOSTROPHES.test(text.slice(Math.max(0, start - 1), start + change.text.length + 1))) return true;
+  if (delta === 0 || Math.max(text.length, text.length - delta) < APOSTROPHE_SAMPLE - 2) return false;
+  const edge = 8 + Math.abs(delta);
+  if (start + change.text.length + edge > APOSTROPHE_SAMPLE - edge) return true;
+  return APOSTROPHES.test(text.slice(APOSTROPHE_SAMPLE - 2 * edge, APOSTROPHE_SAMPLE + 2 * edge));
 }
 
 /** Terminology of an excerpt, in the whole text's offsets; undefined if it quotes an introduced passage. */
@@ -157,43 +189,58 @@ function excerptFindings(excerpt: string, offset: number, state: TermState, lang
 const QUOTE_OR_LIST = /^[\s]*(?:["“”„‘’‚'«»‹›]|\(?[a-z]{1,2}[.)]\s|\(?[ivxlc]+[.)]|\(?\d|[–—•\-*])/iu;
 
 /**
- * Whether the text can be cut at `at` (a line start): a blank line just before it, and a line
- * after it that starts a new block of its own (a capitalised word: no quotation mark that could
- * continue a quotation, no enumeration item that could continue a quoted passage).
+ * Whether `w` (a piece of the text, `w[0]` at offset `base`) can be cut at `at` (a line start):
+ * a blank line just before it, and a line after it that starts a new block of its own (a
+ * capitalised word: no quotation mark that could continue a quotation, no enumeration item
+ * that could continue a quoted passage).
  */
-function isCut(text: string, at: number): boolean {
-  if (at === 0 || at === text.length) return true;
-  if (text.charCodeAt(at - 1) !== 10 && text.charCodeAt(at - 1) !== 13) return false;
+function isCut(w: string, base: number, at: number, length: number): boolean {
+  if (at === 0 || at === length) return true;
+  let i = at - base - 1;
+  if (i < 2 || (at - base + 16 > w.length && at + 16 <= length)) return false;
+  if (w.charCodeAt(i) !== 10 && w.charCodeAt(i) !== 13) return false;
   // A blank line: the line before `at` holds spaces only and follows a line break.
-  let i = at - 1;
-  if (text.charCodeAt(i) === 10 && text.charCodeAt(i - 1) === 13) i--;
+  if (w.charCodeAt(i) === 10 && w.charCodeAt(i - 1) === 13) i--;
   i--;
-  while (i >= 0 && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i--;
-  if (i < 0 || (text.charCodeAt(i) !== 10 && text.charCodeAt(i) !== 13)) return false;
-  const line = text.slice(at, Math.min(text.length, at + 16));
+  while (i >= 0 && (w.charCodeAt(i) === 32 || w.charCodeAt(i) === 9)) i--;
+  if (i < 0 || (w.charCodeAt(i) !== 10 && w.charCodeAt(i) !== 13)) return false;
+  const line = w.slice(at - base, at - base + 16);
   return /^\p{Lu}\p{Ll}/u.test(line) && !QUOTE_OR_LIST.test(line);
 }
 
 /** The last cut at or before `from` (a line start), not further than MAX_REACH. */
-function cutBefore(text: string, from: number): number | undefined {
+function cutBefore(text: Text, from: number): number | undefined {
   if (from <= 0) return 0;
-  const limit = from - MAX_REACH;
-  for (let at = text.lastIndexOf('\n', from - 1) + 1; ; at = text.lastIndexOf('\n', at - 2) + 1) {
-    if (at <= 0) return 0;
-    if (at < limit) return undefined;
-    if (isCut(text, at)) return at;
+  // Most drafts have a cut within a few kilobytes: look there first.
+  for (const reach of [8 * 1024, MAX_REACH]) {
+    const base = Math.max(0, from - reach);
+    const w = text.slice(base, from + 32);
+    for (let at = w.lastIndexOf('\n', from - base - 1) + 1 + base; ; at = w.lastIndexOf('\n', at - base - 2) + 1 + base) {
+      if (at <= base) {
+        if (base === 0) return 0;
+        break;
+      }
+      if (isCut(w, base, at, text.length)) return at;
+    }
   }
+  return undefined;
 }
 
 /** The first cut at or after `from` (a line start), not further than MAX_REACH. */
-function cutAfter(text: string, from: number): number | undefined {
+function cutAfter(text: Text, from: number): number | undefined {
   if (from >= text.length) return text.length;
-  const limit = from + MAX_REACH;
-  for (let nl = text.indexOf('\n', from); ; nl = text.indexOf('\n', nl + 1)) {
-    if (nl < 0) return text.length;
-    if (nl + 1 > limit) return undefined;
-    if (isCut(text, nl + 1)) return nl + 1;
+  for (const reach of [8 * 1024, MAX_REACH]) {
+    const base = Math.max(0, from - 8);
+    const w = text.slice(base, from + reach + 32);
+    for (let nl = w.indexOf('\n', from - base); ; nl = w.indexOf('\n', nl + 1)) {
+      if (nl < 0 || base + nl + 1 > from + reach) {
+        if (base + w.length >= text.length) return text.length;
+        break;
+      }
+      if (isCut(w, base, base + nl + 1, text.length)) return base + nl + 1;
+    }
   }
+  return undefined;
 }
 
 function sameFindings(a: readonly Finding[], b: readonly Finding[]): boolean {
@@ -231,8 +278,14 @@ function shiftAround(f: Finding, start: number, end: number, delta: number): Fin
   return out;
 }
 
+/** Two lists sorted by compareFindings, merged as sorting them together would (stable: `a` first on ties). */
 function merge(a: Finding[], b: Finding[]): Finding[] {
-  const out = [...a, ...b];
-  out.sort((x, y) => x.range.start - y.range.start || x.range.end - y.range.end || x.ruleId.localeCompare(y.ruleId));
+  const out: Finding[] = new Array(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < a.length && j < b.length) out[k++] = compareFindings(a[i], b[j]) <= 0 ? a[i++] : b[j++];
+  while (i < a.length) out[k++] = a[i++];
+  while (j < b.length) out[k++] = b[j++];
   return out;
 }
