@@ -34,6 +34,7 @@ import {
   ExplainRequest,
   FIX_ALL_KIND,
   RecommendationsRequest,
+  SOURCE,
   ReportFileRequest,
   ReportRequest,
   SHOW_RECOMMENDATION_COMMAND,
@@ -273,6 +274,12 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onCodeAction(async (params, token) => {
     const document = documents.get(params.textDocument.uri);
     if (!document) return [];
+    // Editors ask at every move of the cursor, mostly where none of our diagnostics is: without
+    // one, and without a fix-all asked for, there is no action, and no reason to analyse the
+    // version just typed (the typing delay decides when that happens).
+    const only = params.context.only;
+    const fixAll = !!only?.some((o) => FIX_ALL_KIND === o || FIX_ALL_KIND.startsWith(`${o}.`));
+    if (!fixAll && !params.context.diagnostics.some((d) => d.source === SOURCE)) return [];
     const outcome = await analyses.get(document);
     if (!outcome || token.isCancellationRequested) return [];
     return codeActions(outcome, params, { documentChanges: client.documentChanges, languageId: document.languageId });
