@@ -6,8 +6,13 @@ import type { Finding } from '../findings';
 
 type Requirement = 'ageOfConsent' | 'consent' | 'similarAge' | 'noAbuse';
 
+/** What the weakest way into the exemption lacks: each alternative it lists is a way in. */
 function missingRequirements(u: UnitReading): Requirement[] {
-  const c = u.exemption!.conditions;
+  const e = u.exemption!;
+  return (e.alternatives ?? [e.conditions]).map(lacking).reduce((a, b) => (b.length > a.length ? b : a));
+}
+
+function lacking(c: ReadonlySet<string>): Requirement[] {
   const out: Requirement[] = [];
   if (!c.has('ageOfConsent')) out.push('ageOfConsent');
   if (!c.has('consent') && !c.has('consentOfDepicted')) out.push('consent');

@@ -6,17 +6,31 @@ import type { ComplianceContext, ComplianceOutcome } from './types';
 type Situation = 'a' | 'b' | 'c';
 type Coverage = 'full' | 'ageOfConsent' | 'criminalResponsibility' | 'none';
 
-/** Which of II-6's three situations an exemption covers. */
+/** Which of II-6's three situations an exemption covers (through any of its ways in). */
 function covers(u: UnitReading, s: Situation): boolean {
+  return ways(u).some((c) => coversWith(u, c, s));
+}
+
+/** Each alternative an exemption lists is a way into it, judged on its own conditions. */
+function ways(u: UnitReading): ReadonlySet<string>[] {
   const e = u.exemption!;
-  const c = e.conditions;
-  const possession = e.conduct.size === 0 || e.conduct.has('possess') || e.conduct.has('produce') || e.conduct.has('receive') || e.conduct.has('access');
+  return e.alternatives ?? [e.conditions];
+}
+
+function coversWith(u: UnitReading, c: ReadonlySet<string>, s: Situation): boolean {
+  const e = u.exemption!;
+  // Taking or making one's own images is not keeping them: an exemption for production alone
+  // leaves possession an offence, unless the offences it cites are outside the draft (what they
+  // cover is then unknown).
+  const possession = e.conduct.size === 0 || e.conduct.has('possess') || e.conduct.has('receive') || e.conduct.has('access') ||
+    (e.conduct.has('produce') && e.citesElsewhere === true);
   if (!possession) return false;
   switch (s) {
     case 'a':
       return c.has('ownImages');
     case 'b':
-      return c.has('consentOfDepicted') || (c.has('consent') && (u.cats.has('depictedRef') || c.has('ownImages')));
+      // In a possession exemption, the child whose consent is required is the child depicted.
+      return c.has('consentOfDepicted') || (c.has('consent') && (u.cats.has('depictedRef') || c.has('ownImages') || u.cats.has('minor')));
     case 'c':
       return c.has('passive');
   }
@@ -35,7 +49,7 @@ export function checkII6(ctx: ComplianceContext): ComplianceOutcome {
   const acr = ctx.reading.units.filter((u) => u.criminalResponsibilityAge);
   const coverage = (s: Situation): Coverage => {
     const covering = exemptions.filter((u) => covers(u, s));
-    if (covering.some((u) => !u.exemption!.conditions.has('ageOfConsent'))) return 'full';
+    if (covering.some((u) => ways(u).some((c) => coversWith(u, c, s) && !c.has('ageOfConsent')))) return 'full';
     if (covering.length) return 'ageOfConsent';
     return acr.length ? 'criminalResponsibility' : 'none';
   };

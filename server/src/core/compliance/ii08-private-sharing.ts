@@ -15,7 +15,8 @@ export function checkII8(ctx: ComplianceContext): ComplianceOutcome {
     const c = e.conditions;
     return e.conduct.has('share') && (c.has('ownImages') || u.cats.has('childSubject')) && (c.has('consent') || c.has('consentOfDepicted') || c.has('privateUse'));
   });
-  const full = sharing.filter((u) => !u.exemption!.conditions.has('ageOfConsent'));
+  // Any way into the exemption that does not require the age of sexual consent covers every child.
+  const full = sharing.filter((u) => (u.exemption!.alternatives ?? [u.exemption!.conditions]).some((c) => !c.has('ageOfConsent')));
   if (full.length) return { result: result(ctx, 'II-8', 'met', t(ctx.locale, 'ii8.met'), full.map((u) => evidence(ctx, u, 'evidence.exemption'))), findings: [] };
   const own = exemptions.filter((u) => u.exemption!.conditions.has('ownImages'));
   const partialKey = sharing.length ? 'ii8.partialAge' : own.length ? 'ii8.partialImplicit' : undefined;

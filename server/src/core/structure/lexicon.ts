@@ -13,7 +13,9 @@ import { PhraseTrie } from '../text/phraseTrie';
  * - materialObject + minor + sexualQuality: the parts of a description of the material
  *   ("the image or representation of a minor … of a pornographic character").
  * - act*: the six acts of Article 20(1); narrow*: conditions that narrow an offence.
- * - offence / exemption: criminalisation cues and their negative forms; offenceWeak: the mental
+ * - offence / exemption: criminalisation cues and their negative forms; negatedSubject + liability:
+ *   the other negative form, where the negation sits on the subject ("No person who … shall be
+ *   convicted", "Nothing in section 4 applies to", « Aucun mineur ne peut être poursuivi »); offenceWeak: the mental
  *   element ("knowingly", « sciemment ») that marks an offence whose penalty sits elsewhere
  *   (a US amendment inserting "(1) knowingly produces child pornography;").
  * - childSubject / anyoneSubject / depictedRef: who benefits from an exemption, and mentions of
@@ -35,7 +37,7 @@ export const CATEGORIES = [
   'material', 'materialAnaphora', 'materialObject', 'minor', 'sexualQuality', 'preferredTerm',
   'actProduce', 'actOffer', 'actDistribute', 'actProcure', 'actPossess', 'actAccess',
   'narrowHabitual', 'narrowGain', 'narrowIntent',
-  'offence', 'offenceWeak', 'exemption', 'legitimatePurpose',
+  'offence', 'offenceWeak', 'exemption', 'legitimatePurpose', 'negatedSubject', 'liability',
   'childSubject', 'depictedRef', 'anyoneSubject',
   'ownImages', 'consentOfDepicted', 'consent', 'privateUse', 'passive', 'received', 'ageOfConsent',
   'ageDifference', 'maturity', 'noAbuse', 'thirdParty', 'share', 'relationship',
@@ -86,6 +88,8 @@ const MASKED_BY: Partial<Record<Category, Category[]>> = {
   visual: ['material', 'preferredTerm'],
   explicitConduct: ['noise'],
   nonVisual: ['noise'],
+  // "literary, artistic or educational merit" is a test of the material, not a measure for children.
+  education: ['noise'],
 };
 
 let trie: PhraseTrie<number> | undefined;

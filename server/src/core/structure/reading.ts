@@ -53,6 +53,14 @@ export interface ExemptionReading {
   conditions: ReadonlySet<Condition>;
   /** A defence for police, research, proceedings: not about self-generated images. */
   legitimatePurpose: boolean;
+  /**
+   * Where the exemption lists alternatives ("(a) …; or (b) …", "1. … oder 2. …"), the conditions
+   * of each alternative (the common ones included): each is a way into the exemption, so each is
+   * judged on its own. Absent when there is only one way.
+   */
+  alternatives?: ReadonlySet<Condition>[];
+  /** It cites offences that are not in the draft (the Act being amended): their conduct is unknown. */
+  citesElsewhere?: boolean;
 }
 
 export interface Reading {
@@ -123,6 +131,7 @@ export function readDraft(
     const key = article.num.toLowerCase();
     byNumber.set(key, [...(byNumber.get(key) ?? []), ...list]);
   }
+  completeExemptions(units, byNumber, text);
   return { structure, units, byArticle, byNumber, language };
 }
 
@@ -148,10 +157,16 @@ function readUnit(unit: Unit, hits: CueHits, from: number, to: number, context: 
   let lastThreat = -1;
   let lastDisclosure = -1;
   let threatToDisclose = false;
+  const negation: Hit[] = [];
+  const conditionHits: Hit[] = [];
+  const shareHits: Hit[] = [];
   for (let k = from; k < to; k++) {
     const c = hits.categoryOf(k);
     cats.add(c);
     if (ACT_OR_NARROWING.has(c)) own.push(hits.hit(k));
+    else if (c === 'negatedSubject' || c === 'liability') negation.push(hits.hit(k));
+    else if (CONDITION_SET.has(c) || c === 'legitimatePurpose') conditionHits.push(hits.hit(k));
+    else if (c === 'share') shareHits.push(hits.hit(k));
     // A threat and the disclosure it threatens, in either order within one clause: "threatens
     // the child with the publication of …", „mit der Veröffentlichung … bedroht“.
     if (c === 'threat' || c === 'disclosure') {
@@ -203,7 +218,7 @@ function readUnit(unit: Unit, hits: CueHits, from: number, to: number, context: 
 
   const offence = has('offence');
   const lastResort = has('lastResort');
-  const isExemption = has('exemption') && !lastResort;
+  const isExemption = (has('exemption') || negatedSubjectExemption(negation, actHits, text)) && !lastResort;
   const grooming = has('grooming') || contextCats.has('grooming');
   const minor = has('minor') || contextCats.has('minor');
 
@@ -224,18 +239,39 @@ function readUnit(unit: Unit, hits: CueHits, from: number, to: number, context: 
 
   let exemption: ExemptionReading | undefined;
   if (isExemption) {
+    const unitText = text.slice(unit.range.start, unit.range.end);
+    // The conduct exempted is what the exemption's own verbs name. Not a verb that describes the
+    // material ("material … produced by that child"), nor one in a proviso that takes the case
+    // back out ("unless the child … transmitted it to any other person").
+    const provisos = provisoRanges(unitText, unit.range.start);
+    const outsideProvisos = (a: Hit) => !provisos.some(([s, e]) => a.start >= s && a.start < e);
+    const describesMaterial = (a: Hit) => /^\s+(?:by|par|von|por)\b/iu.test(text.slice(a.end, a.end + 6)) ||
+      MATERIAL_RELATIVE.test(text.slice(Math.max(unit.range.start, a.start - 90), a.start));
+    const conductHits = actHits.filter((a) => !describesMaterial(a) && outsideProvisos(a));
+    const conductCats = new Set(conductHits.map((a) => a.category));
     const conduct = new Set<'produce' | 'possess' | 'share' | 'receive' | 'access'>();
-    if (has('actProduce')) conduct.add('produce');
-    if (has('actPossess')) conduct.add('possess');
-    if (has('share') || has('actDistribute') || has('actOffer')) conduct.add('share');
+    if (conductCats.has('actProduce')) conduct.add('produce');
+    if (conductCats.has('actPossess')) conduct.add('possess');
+    if (shareHits.some((h) => outsideProvisos(h) && !describesMaterial(h)) || conductCats.has('actDistribute') || conductCats.has('actOffer')) conduct.add('share');
     if (has('received') || has('passive')) conduct.add('receive');
-    if (has('actAccess') || has('actProcure')) conduct.add('access');
-    const conditions = new Set<Condition>(CONDITIONS.filter((c) => has(c)));
-    if (conditions.has('consentOfDepicted')) conditions.add('consent');
+    if (conductCats.has('actAccess') || conductCats.has('actProcure')) conduct.add('access');
+    const conditions = conditionsOf(has);
     // Without a child as the subject, an exemption is open to whoever the offence applies to.
-    const beneficiary = has('childSubject') ? 'child' : 'anyone';
-    exemption = { beneficiary, conduct, conditions, legitimatePurpose: has('legitimatePurpose') };
+    const beneficiary = has('childSubject') || CHILD_BY_AGE.test(unitText) ? 'child' : 'anyone';
+    // "It shall be a defence to prove (a) a legitimate reason …; or (b) … ; or (c) that it was
+    // sent without any prior request": only the ways in that are not a legitimate purpose concern
+    // children's images.
+    const ways = alternativesOf(unitText, unit.range.start, conditionHits);
+    const open = ways?.filter((w) => !w.legitimate);
+    const legitimatePurpose = has('legitimatePurpose') && (!ways || open!.length === 0);
+    const alternatives = ways && open!.length ? open!.map((w) => w.conditions) : ways?.map((w) => w.conditions);
+    exemption = { beneficiary, conduct, conditions, legitimatePurpose, ...(alternatives && alternatives.length > 1 ? { alternatives } : {}) };
   }
+  // "A person who has not reached fifteen years of age is not criminally liable", « L'enfant âgé
+  // de moins de treize ans ne peut faire l'objet de poursuites »: an exemption for every offence
+  // below an age, with no word of images, is the age of criminal responsibility.
+  const generalAgeExemption = isExemption && !material && acts.size === 0 && !has('materialObject') && !has('sexualQuality') &&
+    !has('ownImages') && !has('legitimatePurpose') && AGE_LIMIT.test(text.slice(unit.range.start, unit.range.end));
 
   return {
     unit,
@@ -252,9 +288,13 @@ function readUnit(unit: Unit, hits: CueHits, from: number, to: number, context: 
     sexualExtortion,
     generalExtortion,
     lastResort: lastResort && (minor || has('exemption')),
-    diversion: has('diversion') && minor && !offence,
-    education: (has('education') || contextCats.has('education')) && !offence && !isExemption && !lastResort && !has('diversion') && (minor || contextCats.has('minor') || has('ict')),
-    criminalResponsibilityAge: has('criminalResponsibility') && minor && !material && NUMBER_WORD.test(text.slice(unit.range.start, unit.range.end)),
+    // A prosecutor's consent to any prosecution under the Act is the same bare discretion.
+    diversion: has('diversion') && (minor || has('childSubject') || PROSECUTOR_CONSENT.test(text.slice(unit.range.start, unit.range.end))) && !offence,
+    // Education for children, or on the risks of making and sharing intimate images.
+    education: (has('education') || contextCats.has('education')) && !offence && !isExemption && !lastResort && !has('diversion') &&
+      (minor || contextCats.has('minor') || has('ict') || has('share') || has('ownImages') || (has('materialObject') && has('sexualQuality'))),
+    criminalResponsibilityAge: generalAgeExemption || (has('criminalResponsibility') && minor && !material && !has('materialObject') && !has('materialAnaphora') &&
+      !has('ownImages') && NUMBER_WORD.test(text.slice(unit.range.start, unit.range.end))),
   };
 }
 
@@ -272,6 +312,314 @@ function explanatoryUnit(unit: Unit, hits: CueHits, from: number, to: number): U
     definition: false, grooming: false, sexualExtortion: false, generalExtortion: false, lastResort: false, diversion: false,
     education: false, criminalResponsibilityAge: false, explanatory: true,
   };
+}
+
+const CONDITION_SET = new Set<Category>(CONDITIONS);
+
+const PROSECUTOR_CONSENT = /(?:consent|approval|leave|sanction)\s+of\s+the\s+(?:Director\s+of\s+Public\s+Prosecutions|Attorney[- ]General|Lord\s+Advocate|Solicitor[- ]General|public\s+prosecutor)/iu;
+
+/**
+ * A verb in a relative clause on the material describes it, it is not the conduct exempted:
+ * "a photograph of himself or herself which the child has taken or made". (A relative on a
+ * person, "a child who possesses", is the conduct.)
+ */
+const MATERIAL_RELATIVE = /(?<![\p{L}])(?:which|that)\s+(?:[\p{L}'’-]+\s+){0,6}$/iu;
+
+/**
+ * "A person under 18 does not commit an offence", « la personne âgée de moins de dix-huit ans »,
+ * „eine Person unter 18 Jahren“: a person of an age below majority as the subject. After "of",
+ * "depicting" or « de » it is the child depicted.
+ */
+const CHILD_BY_AGE = /(?<!(?:of|depicting|depicts|showing|shows|with|to|de|d['’]|représentant|einer|zeigt|darstellt)\s)(?<![\p{L}])(?:an?|no|any|the|every|la|une|toute|aucune|eine|die|keine|ninguna|una|toda)\s+(?:person|individual|personne|Person|persona)\s+(?:(?:who\s+)?(?:is|was)\s+|âgée\s+|aged\s+)?(?:under|below|less\s+than|younger\s+than|de\s+moins\s+de|unter|menor\s+de)\s+(?:the\s+age\s+of\s+)?(?:18|eighteen|dix-huit|achtzehn|dieciocho)(?![\p{L}\p{N}])/iu;
+
+function conditionsOf(has: (c: Category) => boolean): Set<Condition> {
+  const conditions = new Set<Condition>(CONDITIONS.filter((c) => has(c)));
+  if (conditions.has('consentOfDepicted')) conditions.add('consent');
+  return conditions;
+}
+
+const AGE_WORDS = 'ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|dix|onze|douze|treize|quatorze|quinze|seize|zehn|zwölf|dreizehn|vierzehn|fünfzehn|sechzehn|diez|once|doce|trece|catorce|quince|dieciséis';
+/** Below a stated age: "under 14", "has not reached fifteen years", « moins de treize ans », "unter vierzehn Jahren". */
+const AGE_LIMIT = new RegExp(`\\b(?:under|below|not\\s+(?:yet\\s+)?(?:reached|attained)|moins\\s+de|menos\\s+de|menor(?:es)?\\s+de|unter|noch\\s+nicht)\\s+(?:the\\s+age\\s+of\\s+|l'âge\\s+de\\s+|la\\s+edad\\s+de\\s+|das\\s+)?(?:\\d{1,2}|${AGE_WORDS})\\b`, 'iu');
+
+/**
+ * "No person who is under the age of eighteen years shall be convicted", "Nothing in section 4
+ * or 6 applies to a child", « Aucun mineur ne peut être poursuivi », « Ningún menor será
+ * castigado »: a negated subject followed, in the same sentence, by the offence's own verb. An
+ * act verb between them is the subject's description only in a relative clause ("No person who
+ * produces …"); otherwise it is a prohibition ("No person shall possess … and is liable").
+ */
+function negatedSubjectExemption(negation: readonly Hit[], actHits: readonly Hit[], text: string): boolean {
+  for (let i = 0; i < negation.length; i++) {
+    const n = negation[i];
+    if (n.category !== 'negatedSubject') continue;
+    const verb = negation.slice(i + 1).find((x) => x.category === 'liability' && x.start >= n.end);
+    if (!verb || verb.start - n.end > 250) continue;
+    const between = text.slice(n.end, verb.start);
+    if (/[.;:]\s/u.test(between)) continue;
+    const firstAct = actHits.find((a) => a.start >= n.end && a.start < verb.start);
+    if (firstAct && !RELATIVE.test(text.slice(n.end, firstAct.start))) continue;
+    return true;
+  }
+  return false;
+}
+
+const RELATIVE = /\b(?:who|which|that|whose|qui|que|dont|der|die|das|welche[rs]?|cuyo|cuya)\b/iu;
+
+/** A proviso ("unless …", "provided that …"): from its conjunction to the end of its sentence. */
+const PROVISO = /(?<!\p{L})(?:unless|except where|except if|provided that|providing that|sauf si|sauf lorsque|à moins que|pourvu que|à condition que|sous réserve que|es sei denn|außer wenn|ausser wenn|sofern|vorausgesetzt|salvo que|salvo cuando|a menos que|excepto si|excepto cuando|siempre que|siempre y cuando|con tal de que)(?!\p{L})/giu;
+
+function provisoRanges(unitText: string, offset: number): [number, number][] {
+  const out: [number, number][] = [];
+  PROVISO.lastIndex = 0;
+  for (let m = PROVISO.exec(unitText); m; m = PROVISO.exec(unitText)) {
+    // A fronted proviso ("Salvo que medie violencia, …, el consentimiento excluirá …") governs
+    // only itself; one after the main clause runs to the end of the sentence.
+    const rest = unitText.slice(m.index);
+    const stop = rest.search(/[.;](?:\s|$)/u);
+    out.push([offset + m.index, offset + m.index + (stop < 0 ? rest.length : stop)]);
+    if (stop < 0) break;
+    PROVISO.lastIndex = m.index + stop + 1;
+  }
+  return out;
+}
+
+/** "(a) …; or (b) …", "1. … oder 2. …": where list points. */
+const POINT_MARK = /(?:^|[\s;:,—–])(?:\(([a-z]{1,3}|\d{1,2})\)|([a-z])\)|(\d{1,2})\.(?=\s)|(\d{1,2})°)\s/gu;
+const POINT_LEAD = /(?:\n[ \t]*|[:;—–][ \t]*|[;,][ \t]*(?:or|and|ou|et|oder|und|o|y)[ \t]+)$/iu;
+const OR_BEFORE = /(?:\bor|\bou|\boder|\bo|\bu|\bsowie\s+oder)\s*[,;]?\s*$/iu;
+
+/**
+ * The ways into an exemption that lists alternative points: the common conditions (before the
+ * first point) with those of each group of points joined by "and", groups being separated by "or".
+ */
+function alternativesOf(unitText: string, offset: number, conditionHits: readonly Hit[]): { conditions: Set<Condition>; legitimate: boolean }[] | undefined {
+  const marks: number[] = [];
+  POINT_MARK.lastIndex = 0;
+  for (let m = POINT_MARK.exec(unitText); m; m = POINT_MARK.exec(unitText)) {
+    const at = m.index + (m[0].length - m[0].trimStart().length);
+    // A point opens a line or follows a colon, dash or semicolon; "section 52(1)(b) or (c)" is a citation.
+    if (!POINT_LEAD.test(unitText.slice(Math.max(0, at - 16), at)) && unitText.slice(0, at).trim() !== '') continue;
+    marks.push(at);
+    if (marks.length > 26) break;
+  }
+  if (marks.length < 2) return undefined;
+  const groups: number[][] = [[0]];
+  for (let i = 1; i < marks.length; i++) {
+    if (OR_BEFORE.test(unitText.slice(Math.max(marks[i - 1], marks[i] - 12), marks[i]))) groups.push([i]);
+    else groups[groups.length - 1].push(i);
+  }
+  if (groups.length < 2) return undefined;
+  const within = (start: number, end: number) => conditionHits.filter((h) => h.start >= offset + start && h.start < offset + end);
+  const conditionsIn = (start: number, end: number) => new Set<Condition>(within(start, end)
+    .filter((h) => h.category !== 'legitimatePurpose').map((h) => h.category as Condition));
+  const common = conditionsIn(0, marks[0]);
+  const commonLegitimate = within(0, marks[0]).some((h) => h.category === 'legitimatePurpose');
+  return groups.map((g) => {
+    const first = marks[g[0]];
+    const last = g[g.length - 1] + 1 < marks.length ? marks[g[g.length - 1] + 1] : unitText.length;
+    const set = new Set<Condition>([...common, ...conditionsIn(first, last)]);
+    if (set.has('consentOfDepicted')) set.add('consent');
+    return { conditions: set, legitimate: commonLegitimate || within(first, last).some((h) => h.category === 'legitimatePurpose') };
+  });
+}
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** An exemption that ends on its conditions to come: "if—", "where all of the following conditions are met:", „ist nicht zu bestrafen, wer“. */
+const CHAPEAU_END = /(?:[:—–]|(?<![\p{L}])(?:if|where|when|that|who|si|lorsque|qui|wenn|falls|wer|cuando|quien|el que)\s*[-—–]?)\s*$/iu;
+const OR_AT_END = /(?:\bor|\bou|\boder|\bo)\s*$/iu;
+
+/**
+ * What an exemption says is not all in its own unit. Its conditions may be listed in the
+ * paragraphs that follow it; its conduct may be that of the offences it names ("Nothing in
+ * section 4 or 6 applies to"); and a later paragraph that disapplies it ("Subsection (1) does not
+ * apply where …", "Nothing in this section applies where the material was produced through
+ * coercion") is not an exemption but a further condition of it.
+ */
+function completeExemptions(units: readonly UnitReading[], byNumber: Map<string, UnitReading[]>, text: string): void {
+  // Units of one provision, in order; a draft read without provisions is one run of units.
+  const runs: UnitReading[][] = [];
+  for (const u of units) {
+    const last = runs[runs.length - 1];
+    if (last && last[0].unit.article === u.unit.article) last.push(u);
+    else runs.push([u]);
+  }
+  for (const list of runs) {
+    for (let i = 0; i < list.length; i++) {
+      const u = list[i];
+      const e = u.exemption as Mutable<ExemptionReading> | undefined;
+      if (!e) continue;
+      const own = text.slice(u.unit.range.start, u.unit.range.end).trimEnd();
+      // Conditions listed after a chapeau, up to the next provision that says something itself.
+      if (CHAPEAU_END.test(own)) {
+        const base = new Set(e.conditions);
+        const conditions = new Set(e.conditions);
+        const groups: Set<Condition>[] = [new Set()];
+        let child = e.beneficiary === 'child';
+        for (let j = i + 1; j < list.length && j <= i + 8; j++) {
+          const item = list[j];
+          if (item.exemption || item.offence || item.csamOffence || item.lastResort || item.definition) break;
+          const itemConditions = conditionsOf((c) => item.cats.has(c));
+          for (const c of itemConditions) {
+            conditions.add(c);
+            groups[groups.length - 1].add(c);
+          }
+          if (item.cats.has('childSubject')) child = true;
+          if (OR_AT_END.test(text.slice(item.unit.range.start, item.unit.range.end).trimEnd().replace(/[,;]$/u, ''))) groups.push(new Set());
+        }
+        e.conditions = conditions;
+        if (child) e.beneficiary = 'child';
+        const ways = groups.filter((g) => g.size);
+        if (ways.length > 1) e.alternatives = ways.map((g) => new Set([...base, ...g]));
+      }
+      // The conduct of the offences it cites ("No offence is committed under section 52A by a
+      // child in respect of a photograph … which the child has taken" exempts possessing it too).
+      // "The provisions of this article" are every offence of the article: the exemption's own
+      // verbs then say which conduct it is about.
+      // Sharing is the exception: an exemption for it says so ("by sending such a photograph to
+      // another child"), so "an offence under section 1 by reason of making or possessing" does
+      // not exempt the distribution section 1 also punishes.
+      const conduct = new Set(e.conduct);
+      const cited = citedProvisions(text.slice(u.unit.range.start, Math.min(u.unit.range.end, u.unit.range.start + 220)));
+      let found = false;
+      for (const target of referencedUnits(u, list, byNumber, text, false)) {
+        if (!target.csamOffence) continue;
+        found = true;
+        // An exemption from an offence about the material is about the material.
+        (u as Mutable<UnitReading>).material = true;
+        for (const a of target.acts) if (!target.narrowedActs.has(a) && CONDUCT_OF[a] !== 'share') conduct.add(CONDUCT_OF[a]);
+      }
+      e.conduct = conduct;
+      if (cited.length && !found) e.citesElsewhere = true;
+    }
+    // "This section applies where, in proceedings for an offence …, the defendant proves that the
+    // child was aged 16 or over …": the conditions on which the provision's defences apply.
+    const applications = list.filter((u) => !u.exemption && !u.offence && APPLIES_WHERE.test(text.slice(u.unit.range.start, Math.min(u.unit.range.end, u.unit.range.start + 160))));
+    if (applications.length) {
+      for (const u of list) {
+        const e = u.exemption as Mutable<ExemptionReading> | undefined;
+        if (!e || e.legitimatePurpose) continue;
+        const added = new Set<Condition>();
+        for (const a of applications) for (const c of conditionsOf((x) => a.cats.has(x))) added.add(c);
+        e.conditions = new Set([...e.conditions, ...added]);
+        if (e.alternatives) e.alternatives = e.alternatives.map((w) => new Set([...w, ...added]));
+        if (applications.some((a) => a.cats.has('childSubject'))) e.beneficiary = 'child';
+      }
+    }
+    // A disapplication of exemptions is a condition of those exemptions.
+    for (const u of list) {
+      if (!u.exemption) continue;
+      const targets = referencedUnits(u, list, byNumber, text).filter((t) => t !== u);
+      if (!targets.length || !targets.some((t) => t.exemption) || targets.some((t) => t.csamOffence || t.offence)) continue;
+      if (!targets.every((t) => t.exemption || !t.cats.size || (!t.offence && !t.csamOffence))) continue;
+      const added = [...conditionsOf((c) => u.cats.has(c))].filter((c) => c === 'noAbuse' || c === 'thirdParty');
+      for (const t of targets) {
+        const te = t.exemption as Mutable<ExemptionReading> | undefined;
+        if (!te) continue;
+        te.conditions = new Set([...te.conditions, ...added]);
+        if (te.alternatives) te.alternatives = te.alternatives.map((a) => new Set([...a, ...added]));
+      }
+      (u as Mutable<UnitReading>).exemption = undefined;
+    }
+  }
+}
+
+const APPLIES_WHERE = /(?<![\p{L}])(?:(?:this|the present)\s+(?:section|article|paragraph)\s+(?:also\s+|only\s+)?applies\s+(?:only\s+)?(?:where|if|when|whether)\b|le présent article (?:ne )?s'applique|(?:dieser Paragraph|diese Bestimmung) gilt|(?:este|el presente) artículo se aplica)/iu;
+
+const CONDUCT_OF: Record<Act, 'produce' | 'possess' | 'share' | 'receive' | 'access'> = {
+  actProduce: 'produce', actPossess: 'possess', actDistribute: 'share', actOffer: 'share', actProcure: 'access', actAccess: 'access',
+};
+
+const SAME_PROVISION = /^\W*(?:\(\w{1,5}\)\s*)?(?:nothing in\s+)?(?:this|the present|the preceding|these)\s+(?:section|article|paragraph|subsection|provisions?)\b|^\W*(?:\(\w{1,5}\)\s*)?(?:le présent article|les dispositions du présent article|cet article|dieser Paragraph|diese Bestimmung|este artículo|el presente artículo)/iu;
+const POINT_AFTER = /^\s*(?:\([a-z]{1,3}\)|no\.|nos\.|Nr\.|Nummer|Z\s|lit\.|Bst\.|[a-z]\))/u;
+const CITED = /(?<![\p{L}\p{N}])(?:articles?|sections?|ss?\.|§§?|art\.|arts\.|artikel)\s*((?:L\.\s*)?\d+[\w.-]*?)(?=[\s,;:)(]|\.(?:\s|$)|$)((?:\s?\(\w{1,5}\)){0,3})/giu;
+
+/**
+ * Provisions cited in a text, with the paragraph where one is named ("section 91H (2)"). A
+ * citation down to a point ("section 1(1)(a)", "Article 2, paragraph 1 (a)") names a part of a
+ * unit and is left out.
+ */
+function citedProvisions(text: string): { num: string; paragraph?: string }[] {
+  const out: { num: string; paragraph?: string }[] = [];
+  CITED.lastIndex = 0;
+  for (let m = CITED.exec(text); m; m = CITED.exec(text)) {
+    const num = m[1].replace(/^L\.\s*/u, '').toLowerCase();
+    const parts = [...m[2].matchAll(/\((\w{1,5})\)/gu)].map((x) => x[1]);
+    let rest = text.slice(m.index + m[0].length);
+    // "§ 219 Abs. 3", "Article 2, paragraph 1": the paragraph named in words.
+    const named = PARAGRAPH_NAMED.exec(rest);
+    if (named && parts.length === 0) {
+      parts.push(named[1]);
+      rest = rest.slice(named[0].length);
+    }
+    if (parts.length <= 1 && !POINT_AFTER.test(rest.slice(0, 12))) out.push({ num, paragraph: parts[0] });
+    // "sections 4 or 6", "52(1)(a) or 52A", "Abs. 2 Bst. d und Abs. 3": what follows shares the keyword.
+    for (let k = 0; k < 4; k++) {
+      // Bounded: points are a few words.
+      rest = rest.slice(POINT_RUN.exec(rest.slice(0, 40))?.[0].length ?? 0);
+      const para = /^\s*,?\s*(?:and|or|et|ou|und|oder|y|o)\s+(?:Abs\.|Absatz|paragraph|para\.|subsection|alinéa)\s*\(?(\d+[a-z]?)\)?/iu.exec(rest);
+      if (para) {
+        if (!POINT_AFTER.test(rest.slice(para[0].length, para[0].length + 12))) out.push({ num, paragraph: para[1] });
+        rest = rest.slice(para[0].length);
+        continue;
+      }
+      const more = /^\s*(?:,|and|or|et|ou|und|oder|y|o)\s*(\d+[A-Za-z]?(?:\.\d+)*[A-Za-z]?)((?:\s?\(\w{1,5}\)){0,3})/iu.exec(rest);
+      if (!more) break;
+      const p = [...more[2].matchAll(/\((\w{1,5})\)/gu)].map((x) => x[1]);
+      if (p.length <= 1) out.push({ num: more[1].toLowerCase(), paragraph: p[0] });
+      rest = rest.slice(more[0].length);
+    }
+  }
+  return out;
+}
+
+const PARAGRAPH_NAMED = /^\s*,?\s*(?:Abs\.|Absatz|paragraph|para\.|subsection|alinéa)\s*\(?(\d+[a-z]?)\)?/iu;
+/** Points after a paragraph ("Bst. b und c", "(a)", "Z 1"): skipped to reach what follows. */
+const POINT_RUN = /^(?:\s*(?:(?:Bst\.|lit\.|Z|no\.|nos\.|Nr\.|Nummer|Satz)\s*[\w.]{1,4}|\([a-z]{1,3}\)|(?:und|and|or|oder|,)\s*[a-z](?=[\s,.])))*/iu;
+
+/** A provision of more paragraphs than this is a misread draft, not a section to cite. */
+const MAX_SIBLINGS = 400;
+
+const SUBSECTION_REF = /\b(?:subsections?|paragraphs?|sub-paragraphs?|Absatz|Absätze|Abs\.|alinéas?|apartados?)\s*\(?(\d+(?:\.\d+)?[a-z]?)\)?(?:\s*(?:to|à|bis)\s*\(?(\d+(?:\.\d+)?[a-z]?)\)?)?/giu;
+
+/**
+ * The units an exemption is about: those of its own provision ("this section"), of the
+ * paragraphs of its provision it names ("subsection (1)", "Subsections (6.1) to (6.5)") and of the
+ * provisions it cites ("section 4 or 6"). Only what is named before the exemption's verb counts:
+ * later references describe its conditions.
+ */
+function referencedUnits(u: UnitReading, siblings: readonly UnitReading[], byNumber: Map<string, UnitReading[]>, text: string, wholeProvision = true): UnitReading[] {
+  const own = text.slice(u.unit.range.start, u.unit.range.end);
+  const head = own.slice(0, 220);
+  const out = new Set<UnitReading>();
+  // Without a provision around it, "this section" and "subsection (1)" resolve to nothing (and a
+  // long draft read without provisions must not be scanned once per exemption).
+  const inProvision = u.unit.article !== undefined && siblings.length <= MAX_SIBLINGS;
+  if (inProvision && wholeProvision && SAME_PROVISION.test(head)) for (const s of siblings) if (s !== u) out.add(s);
+  const cited = citedProvisions(head);
+  // "Article 2, paragraph 1 (a)" is a paragraph of another provision, not of this one.
+  SUBSECTION_REF.lastIndex = cited.length || !inProvision ? head.length : 0;
+  for (let m = SUBSECTION_REF.exec(head); m; m = SUBSECTION_REF.exec(head)) {
+    // "paragraph (1)(a)", "subsection (1) no. 3": a point of a paragraph, which units do not resolve.
+    if (POINT_AFTER.test(head.slice(m.index + m[0].length, m.index + m[0].length + 8))) continue;
+    const from = m[1];
+    const to = m[2] ?? m[1];
+    let inside = false;
+    for (const s of siblings) {
+      const n = /\(([^()]+)\)$/u.exec(s.unit.label)?.[1];
+      if (n === from) inside = true;
+      if (inside && s !== u) out.add(s);
+      if (n === to) inside = false;
+    }
+  }
+  for (const { num, paragraph } of cited) {
+    for (const s of byNumber.get(num) ?? []) {
+      if (s === u) continue;
+      if (paragraph === undefined || /\(([^()]+)\)$/u.exec(s.unit.label)?.[1] === paragraph) out.add(s);
+    }
+  }
+  return [...out];
 }
 
 /**
