@@ -134,7 +134,9 @@ function outlineOfText(source: Source): OutlineNode[] {
     let lead = /^\s*/.exec(raw)![0].length;
     let level = 0;
     if (markdown) {
-      if (/^\s{0,3}>/.test(raw)) continue; // a quotation of another text, not the draft's structure
+      // A quotation of another text, not the draft's structure. The analysable text has the
+      // markers masked (offsets unchanged): look at the file itself.
+      if (/^\s{0,3}>/.test(source.original.slice(lineStart, lineStart + 8))) continue;
       const h = /^\s{0,3}(#{1,6})[ \t]+/.exec(raw);
       if (h) {
         level = h[1].length;
