@@ -391,3 +391,25 @@ describe('offences that point back to the material or borrow a penalty (more sty
     assert.equal(status(a, 'Art. 20(1)(e)'), 'partial');
   });
 });
+
+describe('Swiss amending acts', () => {
+  test('« Art. 197, titre marginal, et al. 1, 4, 5 et 8 »: paragraph 5 refers to the material of paragraph 4; Art. 156 titled « Extorsion et chantage »', () => {
+    const a = lint([
+      'Le code pénal est modifié comme suit :',
+      '',
+      'Art. 197, titre marginal, et al. 4 et 5',
+      'Pornographie. Pédopornographie',
+      '',
+      '4 Quiconque fabrique, diffuse ou offre des écrits, images ou autres objets pornographiques ayant comme contenu des actes d’ordre sexuel avec des mineurs, est puni d’une peine privative de liberté de cinq ans au plus.',
+      '',
+      '5 Quiconque consomme ou consulte en ligne des objets ou représentations visés à l’al. 4, ou les acquiert ou les possède, est puni d’une peine privative de liberté de trois ans au plus.',
+      '',
+      'Art. 156, ch. 1',
+      'Extorsion et chantage',
+      '1. Quiconque, dans le dessein de se procurer un enrichissement illégitime, détermine une personne à des actes préjudiciables à ses intérêts pécuniaires en la menaçant d’un dommage sérieux, est puni d’une peine privative de liberté de cinq ans au plus.',
+    ].join('\n'));
+    assert.equal(status(a, 'Art. 20(1)(e)'), 'met');
+    assert.equal(status(a, 'Art. 20(1)(f)'), 'met');
+    assert.equal(status(a, 'II-11'), 'partial');
+  });
+});

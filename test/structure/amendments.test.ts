@@ -204,3 +204,18 @@ describe('US bills and glossary lists', () => {
     assert.equal(s.units.filter((u) => /\(2\)|\(3\)/.test(u.label)).length, 0);
   });
 });
+
+describe('amending headings that name the parts amended', () => {
+  test('« Art. 197, titre marginal, et al. 1, 4, 5 et 8 » heads the article whose paragraphs follow', () => {
+    const s = readStructure(new LineIndex([
+      'Art. 197, titre marginal, et al. 1, 4, 5 et 8',
+      'Pornographie. Pédopornographie',
+      '',
+      '4 Quiconque fabrique des objets ayant comme contenu des actes d’ordre sexuel avec des mineurs est puni d’une peine privative de liberté.',
+      '',
+      'Art. 156, ch. 1',
+      'Extorsion et chantage',
+    ].join('\n')), 'fr');
+    assert.deepEqual(s.provisions.map((p) => `${p.label} — ${p.heading}`), ['Art. 197 — Pornographie. Pédopornographie', 'Art. 156 — Extorsion et chantage']);
+  });
+});

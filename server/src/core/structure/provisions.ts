@@ -401,13 +401,26 @@ function classifyLine(raw: string, next: string, language: LanguageCode, inArtic
 function isHeadingRest(rest: string): boolean {
   const r = rest.trim();
   if (!r) return true;
+  if (namesAmendedParts(r)) return true;
   if (/^[(,;]|^of\b|^de\b|^du\b|^des\b|^der\b|^des\b|^\p{Ll}/u.test(r)) return false;
   const title = r.replace(/^\.?\s*[–—:\-.]\s*/u, '');
   if (title.length > 120 || /[,;:]$/.test(title)) return false;
   return !SENTENCE_VERB.test(` ${title} `);
 }
 
+/**
+ * Swiss and Belgian amending headings name the parts amended: "Art. 197, titre marginal, et
+ * al. 1, 4, 5 et 8", "Art. 156, ch. 1", "Art. 187 Ziff. 1 und Abs. 3". The title, if any, is
+ * on the next line.
+ */
+function namesAmendedParts(rest: string): boolean {
+  const r = rest.trim();
+  return r.length < 80 && /^,?\s*(?:titre marginal|al\.|alinéas?|ch\.|let\.|Abs\.|Ziff\.|Bst\.|Randtitel|§|par\.|para\.|apartado|párrafo)(?:[\s,.]|$)/u.test(r) &&
+    !/[.;:]\s+\p{Lu}\p{Ll}+\s+\p{Ll}/u.test(r);
+}
+
 function cleanHeading(rest: string): string {
+  if (namesAmendedParts(rest)) return '';
   return rest.trim().replace(/^\.?\s*[–—:\-.]\s*/u, '').trim();
 }
 

@@ -228,7 +228,9 @@ function readUnit(unit: Unit, hits: CueHits, from: number, to: number, context: 
   const withImages = has('threatToDisclose') || threatToDisclose || (has('threat') && has('ownImages'));
   const sexualExtortion = withImages && minor && sexualImages && offence && !isExemption;
   const generalExtortion = !sexualExtortion && offence && !isExemption &&
-    (has('extortionWord') || (has('threat') && (has('gainMoney') || has('gainOther') || has('threatToDisclose') || threatToDisclose)));
+    // The provision's title may name it ("Art. 156 — Extorsion et chantage", "Blackmail").
+    (has('extortionWord') || (contextCats.has('extortionWord') && has('threat')) ||
+      (has('threat') && (has('gainMoney') || has('gainOther') || has('threatToDisclose') || threatToDisclose)));
   // A definition stands on its own, or inside an offence in the German style:
   // "child pornographic content is content which …".
   const definition = ((has('definition') && has('material')) || glossary) && !isExemption &&
