@@ -413,3 +413,23 @@ describe('Swiss amending acts', () => {
     assert.equal(status(a, 'II-11'), 'partial');
   });
 });
+
+describe('children named by their age in grooming offences', () => {
+  test('US: “any individual who has not attained the age of 18 years … It shall not be necessary … to prove that any meeting was proposed”', () => {
+    const a = lint([
+      'SEC. 4. COERCION AND ENTICEMENT.',
+      '(b) Whoever, using any facility of interstate commerce, knowingly persuades, induces, entices, or coerces any individual who has not attained the age of 18 years to engage in any sexual activity, or to produce any visual depiction of sexually explicit conduct, shall be fined and imprisoned not less than 10 years. It shall not be necessary for the Government to prove that any meeting was proposed or took place.',
+    ].join('\n'));
+    assert.equal(status(a, 'II-10'), 'met');
+  });
+
+  test('Dutch: “proposes a meeting to a person … who has not yet reached the age of sixteen years … if he undertakes any act directed at realising that meeting”', () => {
+    const a = lint('Article 248e\nAny person who, by means of a communication service, proposes a meeting to a person of whom he knows that that person has not yet reached the age of sixteen years, with the intention of committing indecent acts with that person, shall, if he undertakes any act directed at realising that meeting, be punished with a term of imprisonment not exceeding two years.');
+    assert.equal(status(a, 'II-10'), 'partial');
+  });
+
+  test('Singapore: “having met or communicated with another person (B) … and B is below 16 years of age”', () => {
+    const a = lint('376E. (1) Any person of or above 18 years of age (A) shall be guilty of an offence if, having met or communicated with another person (B) on at least one previous occasion, A intentionally meets B, and at the time A intends to commit a relevant offence against B, and B is below 16 years of age.');
+    assert.equal(status(a, 'II-10'), 'partial');
+  });
+});

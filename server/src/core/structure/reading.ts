@@ -220,7 +220,8 @@ function readUnit(unit: Unit, hits: CueHits, from: number, to: number, context: 
   const lastResort = has('lastResort');
   const isExemption = (has('exemption') || negatedSubjectExemption(negation, actHits, text)) && !lastResort;
   const grooming = has('grooming') || contextCats.has('grooming');
-  const minor = has('minor') || contextCats.has('minor');
+  // "A child who …", "any individual who has not attained the age of 18": a beneficiary's words name a child too.
+  const minor = has('minor') || has('childSubject') || contextCats.has('minor');
 
   const groomingOffence = grooming && minor && (offence || contextCats.has('grooming')) && !isExemption && (has('grooming') || has('ict') || has('meeting'));
   // Sexual extortion is coercion *with the images*: threatening to disclose them, or coercing "by
