@@ -433,3 +433,26 @@ describe('children named by their age in grooming offences', () => {
     assert.equal(status(a, 'II-10'), 'partial');
   });
 });
+
+describe('sexual extortion named, and general coercion', () => {
+  test('a list of prohibited acts ending with “to commit sexual extortion of a child” keeps its CSAM acts', () => {
+    const a = lint([
+      'Sec. 4. Unlawful or Prohibited Acts. — It shall be unlawful for any person to commit the following acts:',
+      '(b) To produce any form of child sexual abuse material;',
+      '(c) To offer, make available, sell or publish any form of child sexual abuse material;',
+      '(f) To possess any form of child sexual abuse material;',
+      '(i) To commit sexual extortion of a child, whether the benefit sought is additional images or videos, sexual acts, money or any other benefit.',
+    ].join('\n'));
+    assert.equal(status(a, 'II-11'), 'met');
+    assert.equal(status(a, 'Art. 20(1)(a)'), 'met');
+    assert.equal(status(a, 'Art. 20(1)(e)'), 'met');
+  });
+
+  test('“an unlawful threat in order to compel another person to act in a particular manner” is a general threat offence', () => {
+    const a = lint([
+      'Art. 191. § 1. Whoever uses violence against a person or an unlawful threat in order to compel another person to act in a particular manner shall be subject to the penalty of deprivation of liberty.',
+      'Art. 202. § 1. Whoever possesses child pornography shall be subject to the penalty of deprivation of liberty.',
+    ].join('\n'));
+    assert.equal(status(a, 'II-11'), 'partial');
+  });
+});

@@ -236,9 +236,10 @@ function readUnit(unit: Unit, hits: CueHits, from: number, to: number, context: 
   // "child pornographic content is content which …".
   const definition = ((has('definition') && has('material')) || glossary) && !isExemption &&
     (!offence || EMBEDDED_DEFINITION.test(text.slice(unit.range.start, unit.range.end)));
-  // A grooming offence that lists several acts on the material (India's s. 67B) is also a CSAM
-  // offence; one that only solicits images is not.
-  const csamOffence = (offence || has('offenceWeak')) && material && acts.size > 0 && !isExemption && (!groomingOffence || acts.size >= 3) && !sexualExtortion;
+  // A grooming or extortion offence that lists several acts on the material (India's s. 67B, a
+  // list of prohibited acts ending with sexual extortion) is also a CSAM offence; one that only
+  // solicits images, or threatens to send them, is not.
+  const csamOffence = (offence || has('offenceWeak')) && material && acts.size > 0 && !isExemption && (!groomingOffence || acts.size >= 3) && (!sexualExtortion || acts.size >= 3);
 
   let exemption: ExemptionReading | undefined;
   if (isExemption) {
