@@ -456,3 +456,14 @@ describe('sexual extortion named, and general coercion', () => {
     assert.equal(status(a, 'II-11'), 'partial');
   });
 });
+
+describe('prosecution without the victim’s complaint (II-12)', () => {
+  test('« L’action publique est mise en mouvement sans qu’une plainte de la victime soit nécessaire »', () => {
+    const a = lint([
+      'Art. 227-23-2. – Le fait de menacer un mineur de diffuser une image à caractère sexuel le représentant afin d’obtenir de nouvelles images, des actes sexuels, une somme d’argent ou tout autre avantage, est puni de dix ans d’emprisonnement.',
+      '',
+      '« L’action publique est mise en mouvement sans qu’une plainte de la victime soit nécessaire. »',
+    ].join('\n'));
+    assert.equal(status(a, 'II-12'), 'met');
+  });
+});
