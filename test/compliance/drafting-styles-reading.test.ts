@@ -467,3 +467,22 @@ describe('prosecution without the victim’s complaint (II-12)', () => {
     assert.equal(status(a, 'II-12'), 'met');
   });
 });
+
+describe('non-visual material through a referenced definition (II-4)', () => {
+  test('“child pornographic content is content (section 11(3))” takes the media of the reworded section 11(3)', () => {
+    const a = lint([
+      '1. Section 11 subsection (3) is worded as follows:',
+      '"(3) Content within the meaning of the provisions which refer to this subsection is content contained in writings, on audio or visual media, in data storage media or in illustrations."',
+      '',
+      '2. Section 184b is worded as follows:',
+      '"Section 184b',
+      '(1) Whoever disseminates child pornographic content shall be punished with imprisonment; child pornographic content is content (section 11(3)) which has as its subject matter sexual activity by a person under eighteen years of age."',
+    ].join('\n'));
+    assert.equal(status(a, 'II-4'), 'met');
+  });
+
+  test('a referenced provision about something else gives no media', () => {
+    const a = lint('Section 184b\n(1) Whoever disseminates child pornographic content shall be punished with imprisonment; child pornographic content is content (section 11(3)) which has as its subject matter sexual activity by a person under eighteen years of age.');
+    assert.equal(status(a, 'II-4'), 'missing');
+  });
+});
