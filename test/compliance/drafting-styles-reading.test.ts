@@ -486,3 +486,15 @@ describe('non-visual material through a referenced definition (II-4)', () => {
     assert.equal(status(a, 'II-4'), 'missing');
   });
 });
+
+describe('a definition as a name, “are”, and an enumeration', () => {
+  test('“(4) Pornographic depictions of minors are 1. realistic visual depictions … 2. …”', () => {
+    const a = lint([
+      '§ 207a. (1) Whoever produces a pornographic depiction of a minor shall be punished with imprisonment of up to three years.',
+      '(4) Pornographic depictions of minors are',
+      '1. realistic visual depictions of a minor engaged in a real or simulated sexual act;',
+      '2. realistic visual depictions of the genitals or pubic region of a minor, insofar as they are made for primarily sexual purposes.',
+    ].join('\n'));
+    assert.equal(status(a, 'II-3'), 'met');
+  });
+});

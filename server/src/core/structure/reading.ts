@@ -143,6 +143,10 @@ const NOMINAL = /(?:ion|ions|ung|ungen|ión|iones)$/iu;
 /** How far (in characters) a threat and the disclosure it names may stand apart. */
 const THREAT_REACH = 120;
 
+// "(4) Pornographic depictions of minors are\n1. realistic visual depictions of …": a name, then
+// "are" and the enumeration of what it covers.
+const LIST_DEFINITION = /^\s*(?:\(\w{1,4}\)\s*)?\p{Lu}[^.;:\n]{2,100}?\s(?:is|are|sont|est|son|es|sind|ist)\s*[:—–]?\s*(?:\r?\n\s*)?(?:\d{1,2}[.)°]|\([a-z1-9]\)|[a-z]\)|\(i\)|[–—•-])\s/u;
+
 const GLOSSARY_ENTRY = /^\s*["”»“]?\s*[:—–]\s*(?:any|every|all|toute?s?|tous|jede[rs]?|alle|tod[oa]s?|cualquier)\b/iu;
 
 const NUMBER_WORD = /\b(?:\d{1,2}|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|dix|onze|douze|treize|quatorze|quinze|seize|zehn|zwölf|vierzehn)\b/iu;
@@ -234,7 +238,7 @@ function readUnit(unit: Unit, hits: CueHits, from: number, to: number, context: 
       (has('threat') && (has('gainMoney') || has('gainOther') || has('threatToDisclose') || threatToDisclose)));
   // A definition stands on its own, or inside an offence in the German style:
   // "child pornographic content is content which …".
-  const definition = ((has('definition') && has('material')) || glossary) && !isExemption &&
+  const definition = ((has('definition') && has('material')) || glossary || (material && !offence && LIST_DEFINITION.test(text.slice(unit.range.start, Math.min(unit.range.end, unit.range.start + 200))))) && !isExemption &&
     (!offence || EMBEDDED_DEFINITION.test(text.slice(unit.range.start, unit.range.end)));
   // A grooming or extortion offence that lists several acts on the material (India's s. 67B, a
   // list of prohibited acts ending with sexual extortion) is also a CSAM offence; one that only
