@@ -498,3 +498,10 @@ describe('a definition as a name, “are”, and an enumeration', () => {
     assert.equal(status(a, 'II-3'), 'met');
   });
 });
+
+describe('a narrowing condition set off by commas after the verb', () => {
+  test('“child pornography stored or possessed by him, with an intention to share it, shall be liable” narrows possession', () => {
+    const a = lint("15. (1) Any person who stores or possesses child pornography with an intention to share or transmit it shall be punished with imprisonment.\n(2) Any person who fails to delete child pornography stored or possessed by him, with an intention to share it, shall be liable to fine.");
+    assert.equal(status(a, 'Art. 20(1)(e)'), 'partial');
+  });
+});

@@ -204,11 +204,13 @@ function readUnit(unit: Unit, hits: CueHits, from: number, to: number, context: 
     // narrows every act of its clause, up to the next semicolon or full stop.
     const adjacentAct = actHits.some((a) => a.end <= n.start && /^[\s,]*$/.test(text.slice(a.end, n.start)));
     const fronted = !adjacentAct && /(?:,|^|\(\w{1,4}\)|\bwho|—|–)\s*$/u.test(lead) && /^[^,.;]{0,40},/.test(text.slice(n.end, n.end + 42));
-    if (fronted) {
-      const clauseEnd = n.end + Math.max(0, text.slice(n.end, unit.range.end).search(/[;.]|$/));
+    const clauseEnd = n.end + Math.max(0, text.slice(n.end, unit.range.end).search(/[;.]|$/));
+    const inClause = fronted ? actHits.filter((a) => a.start >= n.end && a.start < clauseEnd) : [];
+    // Set off by commas but with no verb after it ("… possessed by him, with an intention to
+    // share it, shall be liable"), the condition narrows the act before it.
+    if (inClause.length) {
       // "for purposes of sale, hire, distribution, public exhibition or circulation, makes …":
       // the nouns listing the purposes are no conduct; the narrowed acts are the verbs after them.
-      const inClause = actHits.filter((a) => a.start >= n.end && a.start < clauseEnd);
       const firstVerb = inClause.findIndex((a) => !NOMINAL.test(text.slice(a.start, a.end)));
       for (const a of firstVerb < 0 ? inClause : inClause.slice(firstVerb)) narrowedActs.add(a.category as Act);
       continue;
