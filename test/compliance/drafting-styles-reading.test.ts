@@ -505,3 +505,16 @@ describe('a narrowing condition set off by commas after the verb', () => {
     assert.equal(status(a, 'Art. 20(1)(e)'), 'partial');
   });
 });
+
+describe('a glossary is never an offence', () => {
+  test('« Au sens du présent chapitre, on entend par : … toute atteinte sexuelle sur un enfant est punissable »', () => {
+    const a = lint([
+      'Article 552 : Est puni d’un emprisonnement de un an à cinq ans quiconque possède de la pornographie infantile.',
+      '',
+      'Article 557 : Au sens du présent chapitre, on entend par :',
+      '1- pornographie infantile : toute représentation visuelle d’un enfant se livrant à un comportement sexuellement explicite, réel ou simulé, ou toute représentation des organes sexuels d’un enfant à des fins principalement sexuelles ;',
+      '2- âge de la majorité sexuelle : l’âge en deçà duquel toute atteinte sexuelle sur un enfant est punissable.',
+    ].join('\n'));
+    assert.equal(status(a, 'II-3'), 'met');
+  });
+});

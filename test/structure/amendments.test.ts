@@ -219,3 +219,19 @@ describe('amending headings that name the parts amended', () => {
     assert.deepEqual(s.provisions.map((p) => `${p.label} — ${p.heading}`), ['Art. 197 — Pornographie. Pédopornographie', 'Art. 156 — Extorsion et chantage']);
   });
 });
+
+describe('lists numbered “1-” after a chapeau', () => {
+  test('« quiconque :\\n1- se procure …\\n2- possède … » is one offence; a glossary « on entend par : » is one definition', () => {
+    const s = readStructure(new LineIndex([
+      'Article 552 : Est puni d’un emprisonnement de un an à cinq ans quiconque :',
+      '1- se procure de la pornographie infantile ;',
+      '2- possède de la pornographie infantile ;',
+      '3- accède sciemment à de la pornographie infantile.',
+      '',
+      'Article 557 : Au sens du présent chapitre, on entend par :',
+      '1- enfant : toute personne âgée de moins de dix-huit ans ;',
+      '2- pornographie infantile : toute représentation visuelle d’un enfant se livrant à un comportement sexuellement explicite.',
+    ].join('\n')), 'fr');
+    assert.deepEqual(s.units.map((u) => u.label), ['Article 552', 'Article 557']);
+  });
+});

@@ -54,7 +54,8 @@ const ARTICLE = /^\s*[“"«‘„]?\s*(?:#{1,6}\s*)?(?:\*\*|__|\*[ \t]?|_)?(Art
 const BARE_NUMBER_HEADING = /^\s*(\d{1,4}(?:\.\d{1,4})?[A-Z]{0,3})(\.|\s{2,}|\t| (?=\p{Lu}))\s*(\p{Lu}[^.:]{1,100}?(?:\s+etc\.)?)(?:\.?[—–])?\s*$/u;
 // "4.—(1)", "163.1 (1)", "1. (1)", "474.22 (1)": a section number and its first subsection on one line.
 const ARTICLE_WITH_PARAGRAPH = /^\s*(\d{1,4}(?:\.\d{1,3})*[A-Z]{0,3})\.?\s*[—–-]?\s*\((\d+(?:\.\d{1,2})?[A-Za-z]?)\)\s/u;
-const PARAGRAPH = /^\s*(?:\((\d{1,3}(?:\.\d{1,2})?[A-Za-z]{0,2})\)|§\s*(\d+(?:er)?)\.|(\d{1,3})\.(?!\d)|(\d{1,3})\)|Abs\.\s*(\d+))\s+/u;
+// "(1)", "§ 1.", "1.", "1)", "Abs. 1", and "1-" (West African codes: « 1- enfant : … »).
+const PARAGRAPH = /^\s*(?:\((\d{1,3}(?:\.\d{1,2})?[A-Za-z]{0,2})\)|§\s*(\d+(?:er)?)\.|(\d{1,3})(?:\.(?!\d)|-(?=\s))|(\d{1,3})\)|Abs\.\s*(\d+))\s+/u;
 const POINT = /^\s*(?:\(([a-z]{1,3}|[ivxlc]{1,6}|[A-Z])\)|([a-z])\)|([a-z])\.(?=\s)|(\d{1,2})°|([–—•▪·*-]))\s*/u;
 const QUOTE_START = /^\s*[“"«‘„]/u;
 const SENTENCE_VERB = /\s(?:shall|is|are|was|were|means|may|must|has|have|commits|est|sont|sera|seront|puni|punie|punis|commet|doit|peut|désigne|wird|ist|sind|será|es|son)\s/iu;
@@ -133,6 +134,7 @@ export function readStructure(lines: LineIndex, language: LanguageCode): Structu
     // sub-list opened by a bulleted item, and its next items numbered alike.
     if (k.kind !== 'paragraph' && k.kind !== 'text') subList = false;
     const opensSubList: boolean = k.kind === 'paragraph' && prevKind === 'point' && !prevBlank && /:$/u.test(prevLineEnd);
+    const opensChapeauList: boolean = k.kind === 'paragraph' && !prevBlank && CHAPEAU.test(prevLineEnd);
     const continuesSubList: boolean = k.kind === 'paragraph' && subList && !prevBlank && pointStyle !== undefined &&
       numberingStyle(raw) === pointStyle && !/[.!?]["”»]?$/u.test(prevLineEnd);
 
@@ -190,8 +192,8 @@ export function readStructure(lines: LineIndex, language: LanguageCode): Structu
       }
     } else if (k.kind === 'paragraph' && unitStart >= 0 && !marginalNote &&
       ((!prevBlank && /[,\p{L}\d—–-]$/u.test(prevLineEnd) && !/["”»]\W*\w*$/u.test(prevLineEnd)) || listInParagraph(paragraph ? paragraphStyle : point && pointUnit === unitStart ? 'point' : undefined, raw, prevLineEnd, prevBlank) ||
-        opensSubList || continuesSubList)) {
-      subList = opensSubList || continuesSubList;
+        opensSubList || continuesSubList || opensChapeauList)) {
+      subList = opensSubList || continuesSubList || opensChapeauList;
       // "A person who\n1. depicts …\n2. disseminates …": numbered items inside a sentence are
       // points of the same unit, not new paragraphs.
       close(point, start);
@@ -276,10 +278,10 @@ function listInParagraph(paragraphStyle: string | undefined, raw: string, prevLi
 
 /** "(n)", "n.", "n)", "§ n." or "Abs. n": the numbering style of a paragraph marker. */
 function numberingStyle(line: string): string | undefined {
-  const m = /^\s*[«“"‘„]?\s*(\(\d|§|Abs\.|\d{1,3}\.(?!\d)|\d{1,3}\))/u.exec(line);
+  const m = /^\s*[«“"‘„]?\s*(\(\d|§|Abs\.|\d{1,3}\.(?!\d)|\d{1,3}\)|\d{1,3}-(?=\s))/u.exec(line);
   if (!m) return undefined;
   const t = m[1];
-  return t.startsWith('(') ? '(n)' : t === '§' ? '§' : t === 'Abs.' ? 'Abs' : t.endsWith(')') ? 'n)' : 'n.';
+  return t.startsWith('(') ? '(n)' : t === '§' ? '§' : t === 'Abs.' ? 'Abs' : t.endsWith(')') ? 'n)' : t.endsWith('-') ? 'n-' : 'n.';
 }
 
 /**
@@ -289,6 +291,12 @@ function numberingStyle(line: string): string | undefined {
 function resumesSentence(raw: string, prevLineEnd: string): boolean {
   return /^\s*\p{Ll}/u.test(raw) && /[,;:—–-]$|\b(?:or|and|ou|et|oder|und|o|y)$/u.test(prevLineEnd);
 }
+
+/**
+ * A sentence that waits for its list: "quiconque :", "any person who—", "commits an offence if:",
+ * "on entend par :", "means—", „wer:“, "el que:". The numbered items after it are its points.
+ */
+const CHAPEAU = /(?:quiconque|celui qui|celle qui|personne qui|who|whoever|if|where|wer|el que|la que|quien|on entend par|means|désigne|s'entend|bedeutet|se entiende por)\s*[:—–]$/iu;
 
 /** The next line carries on a sentence: it starts in lower case, or with a number that is no provision marker ("50.000 euros"). */
 function continues(next: string): boolean {
