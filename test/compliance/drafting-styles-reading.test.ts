@@ -518,3 +518,24 @@ describe('a glossary is never an offence', () => {
     assert.equal(status(a, 'II-3'), 'met');
   });
 });
+
+describe('acts defined in the offence’s own section', () => {
+  test('“disseminate child abuse material includes … make it available … offer to do any of those things”', () => {
+    const a = lint([
+      'Section 91H Production, dissemination or possession of child abuse material',
+      '    (1)  In this section—',
+      '         disseminate child abuse material, includes—',
+      '         (a)  send, supply, exhibit, transmit or communicate it to another person, or',
+      '         (b)  make it available for access by another person, or',
+      '         (c)  offer to do any of the things referred to in paragraph (a) or (b).',
+      '    (2)  A person who produces, disseminates or possesses child abuse material is guilty of an offence.',
+    ].join('\n'));
+    assert.equal(status(a, 'Art. 20(1)(b)'), 'met');
+    assert.equal(status(a, 'Art. 20(1)(c)'), 'met');
+  });
+
+  test('without such a definition, disseminating is not offering', () => {
+    const a = lint('Section 91H\n(2) A person who produces, disseminates or possesses child abuse material is guilty of an offence.');
+    assert.equal(status(a, 'Art. 20(1)(b)'), 'missing');
+  });
+});
