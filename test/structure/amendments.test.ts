@@ -235,3 +235,10 @@ describe('lists numbered “1-” after a chapeau', () => {
     assert.deepEqual(s.units.map((u) => u.label), ['Article 552', 'Article 557']);
   });
 });
+
+describe('instruments named with non-ASCII letters', () => {
+  test('„Artikel 20 Absatz 2 des Übereinkommens lautet:“ introduces a quotation, not the draft’s wording', () => {
+    assert.equal(kindOf('Artikel 20 Absatz 2 des Übereinkommens lautet:\n„Im Sinne dieses Artikels bezeichnet der Ausdruck „Kinderpornographie“ jedes Material.“', 'Im Sinne'), 'quotation');
+    assert.equal(kindOf('§ 184b Absatz 1 lautet:\n„(1) Wer einen kinderpornographischen Inhalt verbreitet, wird bestraft.“', 'Wer einen'), 'new-wording');
+  });
+});

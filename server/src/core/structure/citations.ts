@@ -33,7 +33,8 @@ export function introducedPassages(lines: LineIndex, cues: readonly LanguageCues
 }
 
 /** Instruments other than the draft and the code it amends: their wording is quoted, never enacted. */
-export const EXTERNAL_INSTRUMENT = /\b(?:Convention|Directive|Protocol|Treaty|Charter|Framework Decision|Explanatory Report|Opinion|convention|directive|protocole|Protocole|traité|charte|décision-cadre|Richtlinie|Übereinkommen|Protokoll|Rahmenbeschluss|Convenio|Directiva|Protocolo)\b/u;
+// Word boundaries by letters, not \b (ASCII only): „Übereinkommen“ starts with a non-ASCII letter.
+export const EXTERNAL_INSTRUMENT = /(?<![\p{L}\p{N}])(?:Convention|Directive|Protocol|Treaty|Charter|Framework Decision|Explanatory Report|Opinion|convention|directive|protocole|Protocole|traité|charte|décision-cadre|Décision-cadre|Richtlinie|Übereinkommen|Konvention|Protokoll|Fakultativprotokoll|Rahmenbeschluss|Convenio|Convención|Directiva|Protocolo|Decisión Marco)(?:s|es|n|en)?(?![\p{L}\p{N}])/u;
 
 const LIST_ITEM = /^\s*(?:\(?[a-z]\)|\(?[ivx]+\)|\(?\d+\)|\d+\.|[a-z]\.|[–—•\-*])\s/iu;
 
