@@ -242,3 +242,11 @@ describe('instruments named with non-ASCII letters', () => {
     assert.equal(kindOf('§ 184b Absatz 1 lautet:\n„(1) Wer einen kinderpornographischen Inhalt verbreitet, wird bestraft.“', 'Wer einen'), 'new-wording');
   });
 });
+
+describe('titles below a blank line', () => {
+  test('“Article 4” ¶ “Sexual extortion of children” ¶ “1. Whoever …”: the title heads the article', () => {
+    const s = readStructure(new LineIndex('Article 4\n\nSexual extortion of children\n\n1. Whoever threatens a child shall be punished.\n'), 'en');
+    assert.equal(s.provisions[0].heading, 'Sexual extortion of children');
+    assert.deepEqual(s.units.map((u) => u.label), ['Article 4(1)']);
+  });
+});

@@ -97,6 +97,7 @@ export function readStructure(lines: LineIndex, language: LanguageCode): Structu
   let pointStyle: string | undefined;
   let headingAwaitingTitle: Provision | undefined;
   let titleLine = -1;
+  let titleAfterBlank = false;
   let marginalNote: number | undefined;
   let nextLine = -1;
   let nextRaw = '';
@@ -140,13 +141,21 @@ export function readStructure(lines: LineIndex, language: LanguageCode): Structu
 
     // A heading without a title may carry it on the very next line: "PART 2" / "OFFENCES",
     // "Article 175" / "Exploitation of a child for pornography" (a marginal heading).
-    if (headingAwaitingTitle && line === titleLine && k.kind === 'text' && isTitleLine(raw)) {
+    if (headingAwaitingTitle && line === titleLine && k.kind === 'text' && isTitleLine(raw) && !(titleAfterBlank && isTitleLine(next) && next.trim() !== '')) {
       headingAwaitingTitle.heading = raw.trim();
       headingAwaitingTitle.headingRange.end = end;
       headingAwaitingTitle = undefined;
       continue;
     }
+    // The title may stand below a blank line ("Article 4" ¶ "Sexual extortion of children" ¶ …).
+    if (headingAwaitingTitle && line === titleLine && k.kind === 'blank' && !titleAfterBlank) {
+      titleLine = line + 1;
+      titleAfterBlank = true;
+      prevBlank = true;
+      continue;
+    }
     headingAwaitingTitle = undefined;
+    titleAfterBlank = false;
 
     if (k.kind === 'blank') {
       prevBlank = true;
