@@ -250,3 +250,17 @@ describe('titles below a blank line', () => {
     assert.deepEqual(s.units.map((u) => u.label), ['Article 4(1)']);
   });
 });
+
+describe('the words an amendment replaces are the old wording', () => {
+  test('„werden die Wörter „kinderpornographischer Inhalt“ durch die Wörter „…“ ersetzt“', () => {
+    const text = 'In § 184b Absatz 1 werden die Wörter „kinderpornographischer Inhalt“ durch die Wörter „Darstellung sexuellen Kindesmissbrauchs“ ersetzt.';
+    assert.equal(kindOf(text, 'kinderpornographischer Inhalt'), 'quotation');
+    assert.equal(kindOf(text, 'Darstellung sexuellen'), 'new-wording');
+  });
+
+  test('« les mots : « pornographie enfantine » sont remplacés par les mots : « matériel d’abus sexuel sur mineur » »', () => {
+    const text = 'À l’article 227-23, les mots : « pornographie enfantine » sont remplacés par les mots : « matériel d’abus sexuel sur mineur ».';
+    assert.equal(kindOf(text, 'pornographie enfantine'), 'quotation');
+    assert.equal(kindOf(text, 'matériel d’abus'), 'new-wording');
+  });
+});

@@ -293,6 +293,8 @@ function findContaining(spans: QuoteSpan[], range: OffsetRange): QuoteSpan | und
 
 const WINDOW = 200;
 
+const REPLACED = /^\s*[,;]?\s*(?:durch\s|wird durch|werden durch|(?:is|are|shall be) (?:replaced|substituted|omitted|deleted|repealed)\b|(?:est|sont) (?:remplacée?s?|supprimée?s?|abrogée?s?)\b|se sustituyen? por|(?:se )?suprimen?\b|(?:queda|quedan) sustituid|(?:wird|werden) (?:gestrichen|aufgehoben))/iu;
+
 /** Verbs of amending formulas, in the languages drafted here. */
 const AMENDING = /(?<![\p{L}\p{N}])(?:insert|substitut|replac|amend|add|remplac|insér|ajout|modifi|complét|rédig|ersetzt|eingefügt|geändert|angefügt|gefasst|sustitu|añad|modific|incorp|agreg|redact)\p{L}*/iu;
 
@@ -341,6 +343,9 @@ function classify(text: string, span: QuoteSpan, cues: readonly LanguageCues[]):
     if (c.definitionIntroducers.endsText(trimmedBefore.replace(/[(\s]+$/, ''))) return 'defined-term';
   }
   if (opensGlossaryEntry(text, span)) return 'defined-term';
+  // The words an amendment replaces: „werden die Wörter „X“ durch die Wörter „Y“ ersetzt“,
+  // « les mots « X » sont remplacés par … », "the words "X" are replaced by …".
+  if (REPLACED.test(after)) return 'quotation';
   if (introducesNewWording(trimmedBefore, cues)) return 'new-wording';
   // Quoted text that opens with an article heading ("« Art. 385-2. …") is an amendment's new
   // provision, unless it was introduced as the wording of another text.
