@@ -264,3 +264,11 @@ describe('the words an amendment replaces are the old wording', () => {
     assert.equal(kindOf(text, 'matériel d’abus'), 'new-wording');
   });
 });
+
+describe('a title never runs on into the next line', () => {
+  test('“Article 4” ¶ “Le fait de menacer … le” / “représentant, …” is body text, not a title', () => {
+    const s = readStructure(new LineIndex('Article 4\n\nLe fait de menacer un mineur de diffuser une image à caractère sexuel le\nreprésentant est puni de sept ans d’emprisonnement.\n'), 'fr');
+    assert.equal(s.provisions[0].heading, undefined);
+    assert.equal(s.units.length, 1);
+  });
+});

@@ -141,7 +141,9 @@ export function readStructure(lines: LineIndex, language: LanguageCode): Structu
 
     // A heading without a title may carry it on the very next line: "PART 2" / "OFFENCES",
     // "Article 175" / "Exploitation of a child for pornography" (a marginal heading).
-    if (headingAwaitingTitle && line === titleLine && k.kind === 'text' && isTitleLine(raw) && !(titleAfterBlank && isTitleLine(next) && next.trim() !== '')) {
+    // A title never runs on into the next line ("Le fait de menacer … le\nreprésentant, …").
+    if (headingAwaitingTitle && line === titleLine && k.kind === 'text' && isTitleLine(raw) && !/^\s*\p{Ll}/u.test(next) &&
+      !(titleAfterBlank && (isTitleLine(next) && next.trim() !== '' || raw.trim().length > 80))) {
       headingAwaitingTitle.heading = raw.trim();
       headingAwaitingTitle.headingRange.end = end;
       headingAwaitingTitle = undefined;
