@@ -545,3 +545,31 @@ describe('German negated subjects and Australian defences', () => {
     assert.equal(status(a, 'II-5'), 'not-applicable');
   });
 });
+
+describe('II-9: the offences a last-resort rule cites', () => {
+  test('« les infractions prévues aux articles 3 à 5 » includes article 4 (distribution)', () => {
+    const a = lint([
+      'Article 3',
+      'Est punie de cinq à dix ans d\'emprisonnement toute personne qui produit du matériel d\'abus sexuel d\'enfants.',
+      'Article 4',
+      'Est punie des mêmes peines toute personne qui diffuse ou transmet du matériel d\'abus sexuel d\'enfants.',
+      'Article 5',
+      'Est punie de deux à cinq ans d\'emprisonnement toute personne qui détient du matériel d\'abus sexuel d\'enfants.',
+      'Article 8',
+      'Les poursuites pénales contre un enfant pour l\'une des infractions prévues aux articles 3 à 5 ne sont engagées qu\'en dernier recours, lorsque les mesures éducatives se révèlent insuffisantes.',
+    ].join('\n'), { name: 'loi.txt' });
+    assert.equal(status(a, 'II-9'), 'met');
+  });
+
+  test('a last-resort rule for the possession offence only is partial (section 5 cited, distribution in section 4)', () => {
+    const a = lint([
+      'Section 4',
+      '(1) A person who distributes child sexual abuse material commits an offence.',
+      'Section 5',
+      '(1) A person who possesses child sexual abuse material commits an offence.',
+      'Section 6',
+      '(1) Proceedings against a child for an offence under section 5 shall be brought only as a last resort, where educational measures are insufficient.',
+    ].join('\n'));
+    assert.equal(status(a, 'II-9'), 'partial');
+  });
+});

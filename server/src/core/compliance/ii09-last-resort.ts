@@ -11,15 +11,32 @@ export function referencedArticles(ctx: ComplianceContext, u: UnitReading, readi
   REFERENCE.lastIndex = 0;
   for (let m = REFERENCE.exec(text); m; m = REFERENCE.exec(text)) {
     any = true;
-    for (const num of m[1].split(/\s*(?:,|and|et|und|or|ou|to|à)\s*/u)) {
-      const units = reading.byNumber.get(num.replace(/^L\.\s*/, '').replace(/\(.*$/, '').toLowerCase());
+    for (const num of numbersCited(m[1])) {
+      const units = reading.byNumber.get(num);
       if (units) resolved.push(units);
     }
   }
   return { resolved, any };
 }
 
-const REFERENCE = /\b(?:articles?|sections?|ss?\.|§§?|art\.|arts\.|artikel)\s*((?:L\.\s*)?\d+[\w-]*(?:\s*(?:,|and|et|und|or|ou|to|à)\s*\d+[\w-]*)*)/giu;
+const REFERENCE = /(?<![\p{L}\p{N}])(?:articles?|sections?|ss?\.|§§?|art\.|arts\.|artikel|artículos?)\s*((?:L\.\s*)?\d+[\w-]*(?:\s*(?:,|and|et|und|or|ou|to|à|bis|a|y|o)\s*\d+[\w-]*)*)/giu;
+
+/** "3 à 5", "3 to 5", "3 bis 5" cite 4 too; "227-23 and 227-24" only those two. */
+function numbersCited(list: string): string[] {
+  const out: string[] = [];
+  const parts = list.split(/\s*(,|and|et|und|or|ou|y|o|to|à|bis|a)\s*/u);
+  for (let i = 0; i < parts.length; i += 2) {
+    const num = parts[i].replace(/^L\.\s*/, '').replace(/\(.*$/, '').toLowerCase();
+    if (!num) continue;
+    const range = i >= 2 && /^(?:to|à|bis|a)$/u.test(parts[i - 1]);
+    const from = range ? Number(out[out.length - 1]) : NaN;
+    const to = Number(num);
+    // Only plain numbers make a range, and only a short one.
+    if (range && Number.isInteger(from) && Number.isInteger(to) && to > from && to - from <= 50) for (let n = from + 1; n < to; n++) out.push(String(n));
+    out.push(num);
+  }
+  return out;
+}
 
 /**
  * II-9 (Request): children who distribute or transmit other children's self-generated images
