@@ -573,3 +573,31 @@ describe('II-9: the offences a last-resort rule cites', () => {
     assert.equal(status(a, 'II-9'), 'partial');
   });
 });
+
+describe('French references to alinéas', () => {
+  test('« Les faits prévus au premier alinéa ne sont pas punissables … » takes the conduct of the first alinéa', () => {
+    const a = lint([
+      'Article 227-23',
+      'Le fait de détenir l\'image ou la représentation d\'un mineur lorsque cette image présente un caractère pornographique est puni de deux ans d\'emprisonnement.',
+      'Le fait de diffuser une telle image est puni de cinq ans d\'emprisonnement.',
+      'Les faits prévus au premier alinéa ne sont pas punissables lorsqu\'ils sont commis par un mineur à l\'égard d\'une image le représentant.',
+    ].join('\n'), { name: 'proposition.txt' });
+    const [e] = exemptions(a);
+    assert.ok(e);
+    assert.ok(e.exemption!.conduct.has('possess'));
+    assert.ok(!e.exemption!.conduct.has('share'));
+    assert.equal(e.exemption!.beneficiary, 'child');
+  });
+
+  test('« L\'alinéa précédent ne s\'applique pas lorsque … contrainte » is a condition of the exemption before it', () => {
+    const a = lint([
+      'Article 227-23',
+      'Le fait de détenir l\'image ou la représentation d\'un mineur lorsque cette image présente un caractère pornographique est puni de deux ans d\'emprisonnement.',
+      'N\'est pas punissable le mineur qui détient une image le représentant, réalisée par lui-même pour son usage privé.',
+      'L\'alinéa précédent ne s\'applique pas lorsque l\'image a été obtenue par contrainte ou menace.',
+    ].join('\n'), { name: 'proposition.txt' });
+    const list = exemptions(a);
+    assert.equal(list.length, 1);
+    assert.ok(list[0].exemption!.conditions.has('noAbuse'));
+  });
+});

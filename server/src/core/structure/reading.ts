@@ -554,22 +554,58 @@ function referencedUnits(u: UnitReading, siblings: readonly UnitReading[], byNum
     if (POINT_AFTER.test(head.slice(m.index + m[0].length, m.index + m[0].length + 8))) continue;
     const from = m[1];
     const to = m[2] ?? m[1];
-    let inside = false;
-    for (const s of siblings) {
-      const n = /\(([^()]+)\)$/u.exec(s.unit.label)?.[1];
-      if (n === from) inside = true;
-      if (inside && s !== u) out.add(s);
-      if (n === to) inside = false;
+    addParagraphs(out, u, siblings, from, to);
+  }
+  if (inProvision && !cited.length) {
+    // « les faits prévus au premier alinéa », « des premier et quatrième alinéas »
+    ORDINAL_ALINEA.lastIndex = 0;
+    for (let m = ORDINAL_ALINEA.exec(head); m; m = ORDINAL_ALINEA.exec(head)) {
+      for (const word of m[0].match(/[\p{L}\p{N}]+/gu) ?? []) {
+        const n = ORDINALS.get(word.toLowerCase());
+        if (n) addParagraphs(out, u, siblings, n, n);
+      }
+    }
+    // "the preceding subsection", « l'alinéa précédent », „der vorstehende Absatz“
+    if (PRECEDING.test(head)) {
+      const i = siblings.indexOf(u);
+      if (i > 0) out.add(siblings[i - 1]);
     }
   }
   for (const { num, paragraph } of cited) {
     for (const s of byNumber.get(num) ?? []) {
       if (s === u) continue;
-      if (paragraph === undefined || /\(([^()]+)\)$/u.exec(s.unit.label)?.[1] === paragraph) out.add(s);
+      if (paragraph === undefined || paragraphOf(s) === paragraph) out.add(s);
     }
   }
   return [...out];
 }
+
+/** The paragraphs from … to of a provision (its units labelled "(2)", ", alinéa 2", ", paragraph 2"). */
+function addParagraphs(out: Set<UnitReading>, u: UnitReading, siblings: readonly UnitReading[], from: string, to: string): void {
+  let inside = false;
+  for (const s of siblings) {
+    const n = paragraphOf(s);
+    if (n === from) inside = true;
+    if (inside && s !== u) out.add(s);
+    if (n === to) inside = false;
+  }
+}
+
+/** A unit's paragraph number: "Section 8(4)" → 4, "Article 227-23, alinéa 2" → 2; the first alinéa carries the article's label. */
+function paragraphOf(s: UnitReading): string | undefined {
+  const label = s.unit.label;
+  const numbered = /\(([^()]+)\)$/u.exec(label)?.[1] ?? /, (?:alinéa|paragraph) (\d+)$/u.exec(label)?.[1];
+  if (numbered) return numbered;
+  return s.unit.article && label === s.unit.article.label ? '1' : undefined;
+}
+
+const ORDINALS = new Map<string, string>([
+  ['premier', '1'], ['1er', '1'], ['deuxième', '2'], ['second', '2'], ['troisième', '3'], ['quatrième', '4'], ['cinquième', '5'],
+  ['sixième', '6'], ['septième', '7'], ['huitième', '8'], ['neuvième', '9'], ['dixième', '10'],
+]);
+const ORDINAL_WORD = '(?:premier|1er|deuxième|second|troisième|quatrième|cinquième|sixième|septième|huitième|neuvième|dixième)';
+const ORDINAL_ALINEA = new RegExp(`(?<![\\p{L}])${ORDINAL_WORD}(?:\\s*(?:,|et|à)\\s*${ORDINAL_WORD}){0,4}\\s+alinéas?(?![\\p{L}])`, 'giu');
+const PRECEDING = /(?<![\p{L}])(?:the preceding (?:subsection|paragraph)|(?:l'|le )?alinéa précédent|précédent alinéa|(?:der )?vorstehende[n]? Absatz|(?:el )?apartado anterior|(?:el )?párrafo anterior)(?![\p{L}])/iu;
 
 /**
  * "Le fait d'offrir … une telle image", "possession of such material": a unit that refers back
