@@ -601,3 +601,41 @@ describe('French references to alinéas', () => {
     assert.ok(list[0].exemption!.conditions.has('noAbuse'));
   });
 });
+
+describe('negated acts, depicted minors and paragraphes', () => {
+  test('"if the minor has not distributed the depiction" is a condition, not sharing the exemption covers', () => {
+    const a = lint([
+      'Section 10 Child sexual abuse material',
+      '(1) A person who knowingly produces, distributes or possesses child sexual abuse material commits an offence.',
+      '(2) This section does not apply to a minor who possesses a visual depiction of himself or herself, if the minor has not distributed the depiction to any other person.',
+    ].join('\n'));
+    const [e] = exemptions(a);
+    assert.equal(e.exemption!.beneficiary, 'child');
+    assert.ok(!e.exemption!.conduct.has('share'));
+    assert.equal(status(a, 'II-8'), 'partial');
+  });
+
+  test('« Quedará exento de pena quien posea imágenes de un menor que … »: the minor is the one depicted', () => {
+    const a = lint([
+      'Artículo 189',
+      '2. El que posea material de abuso sexual infantil será castigado con la pena de tres meses a un año de prisión.',
+      '4. Quedará exento de pena quien posea imágenes de un menor que haya alcanzado la edad de consentimiento sexual, con su consentimiento, cuando sea una persona próxima al menor por edad y grado de desarrollo o madurez y no haya mediado abuso, violencia o intimidación.',
+    ].join('\n'), { name: 'borrador.txt' });
+    const [e] = exemptions(a);
+    assert.equal(e.exemption!.beneficiary, 'anyone');
+    assert.equal(status(a, 'II-5'), 'met');
+  });
+
+  test('« Nul ne peut être déclaré coupable d\'une infraction prévue au paragraphe (4) … s\'il était âgé de moins de dix-huit ans » (Code criminel)', () => {
+    const a = lint([
+      '163.1 (4) Quiconque a en sa possession du matériel d\'abus et d\'exploitation pédosexuels est coupable d\'un acte criminel passible d\'un emprisonnement maximal de dix ans.',
+      '(6.1) Nul ne peut être déclaré coupable d\'une infraction prévue au paragraphe (4) à l\'égard d\'une représentation qui le représente seul, s\'il était âgé de moins de dix-huit ans et qu\'il la détient exclusivement pour son usage personnel.',
+      '(6.2) Nul ne peut être déclaré coupable d\'une infraction prévue au paragraphe (4) s\'il démontre que la personne représentée avait atteint l\'âge du consentement, qu\'elle a consenti à la détention, que l\'écart d\'âge n\'excède pas deux ans et qu\'il n\'y a eu ni exploitation ni contrainte.',
+    ].join('\n'), { name: 'code.txt' });
+    const list = exemptions(a);
+    assert.equal(list.length, 2);
+    assert.equal(list[0].exemption!.beneficiary, 'child');
+    assert.equal(list[1].exemption!.beneficiary, 'anyone');
+    assert.ok(list[1].material, 'an exemption from the offence of paragraphe (4) concerns the material');
+  });
+});

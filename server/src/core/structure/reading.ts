@@ -140,6 +140,7 @@ function readUnit(unit: Unit, hits: CueHits, from: number, to: number, context: 
   const negation: Hit[] = [];
   const conditionHits: Hit[] = [];
   const shareHits: Hit[] = [];
+  const childHits: Hit[] = [];
   for (let k = from; k < to; k++) {
     const c = hits.categoryOf(k);
     cats.add(c);
@@ -147,6 +148,7 @@ function readUnit(unit: Unit, hits: CueHits, from: number, to: number, context: 
     else if (c === 'negatedSubject' || c === 'liability') negation.push(hits.hit(k));
     else if (CONDITION_SET.has(c) || c === 'legitimatePurpose') conditionHits.push(hits.hit(k));
     else if (c === 'share') shareHits.push(hits.hit(k));
+    else if (c === 'childSubject') childHits.push(hits.hit(k));
   }
   const has = (c: Category) => cats.has(c);
   const contextCats = new Set(context.map((x) => x.category));
@@ -210,8 +212,11 @@ function readUnit(unit: Unit, hits: CueHits, from: number, to: number, context: 
     // back out ("unless the child … transmitted it to any other person").
     const provisos = provisoRanges(unitText, unit.range.start);
     const outsideProvisos = (a: Hit) => !provisos.some(([s, e]) => a.start >= s && a.start < e);
+    // Nor one that is negated: "if the minor has not distributed it", « qu'il ne l'a pas diffusée »
+    // is a condition of the exemption.
     const describesMaterial = (a: Hit) => /^\s+(?:by|par|von|por)\b/iu.test(text.slice(a.end, a.end + 6)) ||
-      MATERIAL_RELATIVE.test(text.slice(Math.max(unit.range.start, a.start - 90), a.start));
+      MATERIAL_RELATIVE.test(text.slice(Math.max(unit.range.start, a.start - 90), a.start)) ||
+      NEGATED_BEFORE.test(text.slice(Math.max(unit.range.start, a.start - 30), a.start));
     const conductHits = actHits.filter((a) => !describesMaterial(a) && outsideProvisos(a));
     const conductCats = new Set(conductHits.map((a) => a.category));
     const conduct = new Set<'produce' | 'possess' | 'share' | 'receive' | 'access'>();
@@ -222,7 +227,9 @@ function readUnit(unit: Unit, hits: CueHits, from: number, to: number, context: 
     if (conductCats.has('actAccess') || conductCats.has('actProcure')) conduct.add('access');
     const conditions = conditionsOf(has);
     // Without a child as the subject, an exemption is open to whoever the offence applies to.
-    const beneficiary = has('childSubject') || CHILD_BY_AGE.test(unitText) ? 'child' : 'anyone';
+    // "images of a minor who …", « imágenes de un menor que … »: the child depicted, not the subject.
+    const childSubject = childHits.some((h) => !DEPICTION_BEFORE.test(text.slice(Math.max(unit.range.start, h.start - 16), h.start)));
+    const beneficiary = childSubject || CHILD_BY_AGE.test(unitText) ? 'child' : 'anyone';
     // "It shall be a defence to prove (a) a legitimate reason …; or (b) … ; or (c) that it was
     // sent without any prior request": only the ways in that are not a legitimate purpose concern
     // children's images.
@@ -264,6 +271,9 @@ function readUnit(unit: Unit, hits: CueHits, from: number, to: number, context: 
 }
 
 const CONDITION_SET = new Set<Category>(CONDITIONS);
+
+const DEPICTION_BEFORE = /(?<![\p{L}])(?:of|depicting|showing|de|del|d['’]|représentant|von|einer|eines)\s+$/iu;
+const NEGATED_BEFORE = /(?<![\p{L}])(?:not|never|without|pas|jamais|sans|nicht|niemals|ohne|nunca|sin|no\s+(?:lo|la|los|las|le|les|se))\s+(?:[\p{L}'’]+\s+){0,2}$|(?<![\p{L}])(?:not|pas|nicht)\s+$/iu;
 
 const PROSECUTOR_CONSENT = /(?:consent|approval|leave|sanction)\s+of\s+the\s+(?:Director\s+of\s+Public\s+Prosecutions|Attorney[- ]General|Lord\s+Advocate|Solicitor[- ]General|public\s+prosecutor)/iu;
 
@@ -523,14 +533,14 @@ function citedProvisions(text: string): { num: string; paragraph?: string }[] {
   return out;
 }
 
-const PARAGRAPH_NAMED = /^\s*,?\s*(?:Abs\.|Absatz|paragraph|para\.|subsection|alinéa)\s*\(?(\d+[a-z]?)\)?/iu;
+const PARAGRAPH_NAMED = /^\s*,?\s*(?:Abs\.|Absatz|paragraphe|paragraph|para\.|subsection|alinéa)\s*\(?(\d+[a-z]?)\)?/iu;
 /** Points after a paragraph ("Bst. b und c", "(a)", "Z 1"): skipped to reach what follows. */
 const POINT_RUN = /^(?:\s*(?:(?:Bst\.|lit\.|Z|no\.|nos\.|Nr\.|Nummer|Satz)\s*[\w.]{1,4}|\([a-z]{1,3}\)|(?:und|and|or|oder|,)\s*[a-z](?=[\s,.])))*/iu;
 
 /** A provision of more paragraphs than this is a misread draft, not a section to cite. */
 const MAX_SIBLINGS = 400;
 
-const SUBSECTION_REF = /\b(?:subsections?|paragraphs?|sub-paragraphs?|Absatz|Absätze|Abs\.|alinéas?|apartados?)\s*\(?(\d+(?:\.\d+)?[a-z]?)\)?(?:\s*(?:to|à|bis)\s*\(?(\d+(?:\.\d+)?[a-z]?)\)?)?/giu;
+const SUBSECTION_REF = /\b(?:subsections?|paragraphs?|paragraphes?|sub-paragraphs?|Absatz|Absätze|Abs\.|alinéas?|apartados?)\s*\(?(\d+(?:\.\d+)?[a-z]?)\)?(?:\s*(?:to|à|bis)\s*\(?(\d+(?:\.\d+)?[a-z]?)\)?)?/giu;
 
 /**
  * The units an exemption is about: those of its own provision ("this section"), of the
