@@ -18,6 +18,8 @@ export interface Server {
   connection: ProtocolConnection;
   /** Resolves with the next publishDiagnostics for `uri` at `version`. */
   diagnostics(uri: string, version: number, timeoutMs?: number): Promise<PublishDiagnosticsParams>;
+  /** Resolves when the server says the diagnostics of `uri` at `version` are complete (checklist included). */
+  analysed(uri: string, version: number, timeoutMs?: number): Promise<void>;
   startMs: number;
   stop(): Promise<void>;
 }
@@ -28,6 +30,14 @@ export async function startServer(script = path.join(ROOT, 'dist/server.js')): P
   const child = spawn(process.execPath, [script, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const waiting = new Map<string, { version: number; resolve: (p: PublishDiagnosticsParams) => void }>();
+  const waitingComplete = new Map<string, { version: number; resolve: () => void }>();
+  connection.onNotification('lanzarote/analysed', (p: { uri: string; version: number }) => {
+    const w = waitingComplete.get(p.uri);
+    if (w && p.version === w.version) {
+      waitingComplete.delete(p.uri);
+      w.resolve();
+    }
+  });
   connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
     const w = waiting.get(p.uri);
     if (w && p.version === w.version) {
@@ -44,6 +54,7 @@ export async function startServer(script = path.join(ROOT, 'dist/server.js')): P
     processId: process.pid,
     rootUri: null,
     capabilities: { workspace: { configuration: true }, textDocument: { publishDiagnostics: { versionSupport: true } } },
+    initializationOptions: { reportAnalysed: true },
   });
   const startMs = performance.now() - t0;
   await connection.sendNotification('initialized', {});
@@ -59,6 +70,17 @@ export async function startServer(script = path.join(ROOT, 'dist/server.js')): P
           resolve: (p) => {
             clearTimeout(timer);
             resolve(p);
+          },
+        });
+      }),
+    analysed: (uri, version, timeoutMs = 600_000) =>
+      new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no complete diagnostics for ${uri} v${version}`)), timeoutMs);
+        waitingComplete.set(uri, {
+          version,
+          resolve: () => {
+            clearTimeout(timer);
+            resolve();
           },
         });
       }),
@@ -90,14 +112,16 @@ export async function openTime(server: Server, uri: string, text: string): Promi
 /**
  * One-character edits, each sent as an incremental didChange once the previous one's diagnostics
  * arrived: a letter typed at a pseudo-random place, then deleted again by the next edit, so the
- * draft stays what it was. Returns the time from each didChange to its version's diagnostics.
+ * draft stays what it was. Returns the time from each didChange to its version's first
+ * diagnostics (`wait: 'first'`), or to its complete diagnostics, the whole-draft checklist
+ * included (`wait: 'complete'`: the server's lanzarote/analysed notification for that version).
  */
-export async function editTimes(server: Server, uri: string, text: string, edits: number, seed = 7): Promise<number[]> {
+export async function editTimes(server: Server, uri: string, text: string, edits: number, seed = 7, wait: 'first' | 'complete' = 'first', startVersion = 1): Promise<number[]> {
   const lines = text.split('\n');
   let rand = seed >>> 0;
   const next = () => ((rand = (Math.imul(rand, 1103515245) + 12345) >>> 0) / 2 ** 32);
   const times: number[] = [];
-  let version = 1;
+  let version = startVersion;
   let typed: { line: number; character: number } | undefined;
   for (let i = 0; i < edits; i++) {
     let change;
@@ -112,9 +136,9 @@ export async function editTimes(server: Server, uri: string, text: string, edits
     }
     version++;
     const t0 = performance.now();
-    const diagnostics = server.diagnostics(uri, version);
+    const done = wait === 'first' ? server.diagnostics(uri, version) : server.analysed(uri, version);
     await server.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [change] });
-    await diagnostics;
+    await done;
     times.push(performance.now() - t0);
   }
   return times;

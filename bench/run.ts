@@ -17,6 +17,8 @@ const PEERS = path.join(ROOT, 'bench', 'peers');
 const QUICK = !!process.env.BENCH_QUICK;
 const RUNS = Number(process.env.BENCH_RUNS ?? (QUICK ? 2 : 5));
 const EDITS = Number(process.env.BENCH_EDITS ?? (QUICK ? 40 : 200));
+/** Edits each waited for until its complete diagnostics (checklist included): each takes a full analysis. */
+const COMPLETE_EDITS = Number(process.env.BENCH_COMPLETE_EDITS ?? (QUICK ? 10 : 40));
 const MIB = 1024 * 1024;
 const FOLDER_DRAFTS = QUICK ? 4 : 32;
 
@@ -110,13 +112,14 @@ interface ServerResult {
   startMs: number[];
   openMs: number[];
   editMs: number[];
+  completeMs: number[];
   bigOpenMs: number[];
   bigRss: number[];
   bigPeak: number[];
 }
 
 async function measureServer(script: string, small: string, big: string | undefined): Promise<ServerResult> {
-  const r: ServerResult = { startMs: [], openMs: [], editMs: [], bigOpenMs: [], bigRss: [], bigPeak: [] };
+  const r: ServerResult = { startMs: [], openMs: [], editMs: [], completeMs: [], bigOpenMs: [], bigRss: [], bigPeak: [] };
   const smallText = readFileSync(small, 'utf8');
   for (let i = 0; i < RUNS; i++) {
     const server = await startServer(script);
@@ -126,6 +129,10 @@ async function measureServer(script: string, small: string, big: string | undefi
     if (i === 0) {
       log(`  ${EDITS} one-character edits on ${path.basename(small)}`);
       r.editMs = await editTimes(server, uri, smallText, EDITS);
+      // An even number of edits puts the draft back as it was; the same edits again, each waited
+      // for until the full analysis of its version is published.
+      log(`  ${COMPLETE_EDITS} edits waited for until complete`);
+      r.completeMs = await editTimes(server, uri, smallText, COMPLETE_EDITS, 7, 'complete', 1 + EDITS);
     }
     await server.stop();
   }
@@ -277,7 +284,7 @@ async function main(): Promise<void> {
     push(`| CLI peak memory on 10 MiB | ≤ 150 MiB | ${mib(ten.oPeak)} | ${met(ten.oPeak <= 150 * MIB)} |`);
   }
   push(
-    `| Keystroke → diagnostics, 1 MiB draft, p95 of ${EDITS} edits | ≤ 15 ms | ${ms(p95)} (p50 ${ms(p50)}) | ${met(p95 <= 15)} |`,
+    `| Keystroke → first fresh diagnostics for that version, 1 MiB draft, p95 of ${EDITS} edits | ≤ 15 ms | ${ms(p95)} (p50 ${ms(p50)}) | ${met(p95 <= 15)} |`,
     `| Extension activation (load bundle + activate(), median of ${activation.length}) | ≤ 50 ms | ${ms(median(activation))} | ${met(median(activation) <= 50)} |`,
     `| Client bundle, minified | ≤ vscode-languageclient alone (${kib(bundles.languageClient)}) + 50 KiB = ${kib(budget)} | ${kib(bundles.extension)} | ${met(bundles.extension <= budget)} |`,
     `| Server start (spawn → initialize response) | ≤ 150 ms | ${ms(median(server.startMs))} | ${met(median(server.startMs) <= 150)} |`,
@@ -295,7 +302,8 @@ async function main(): Promise<void> {
   }
   push(
     `| Server: didOpen → diagnostics, 1 MiB | ${ms(median(server.openMs))} | | |`,
-    `| Server: one-character didChange → fresh diagnostics, 1 MiB, p50 / p95 / max | ${ms(p50)} / ${ms(p95)} / ${ms(Math.max(...server.editMs))} | | |`,
+    `| Server: one-character didChange → first fresh diagnostics for that version, 1 MiB, p50 / p95 / max of ${EDITS} | ${ms(p50)} / ${ms(p95)} / ${ms(Math.max(...server.editMs))} | | |`,
+    `| Server: one-character didChange → complete diagnostics incl. the checklist, 1 MiB, p50 / p95 / max of ${COMPLETE_EDITS} | ${ms(percentile(server.completeMs, 50))} / ${ms(percentile(server.completeMs, 95))} / ${ms(Math.max(...server.completeMs))} | | |`,
   );
   if (server.bigRss.length) {
     push(
@@ -320,7 +328,12 @@ async function main(): Promise<void> {
     '- Server: server/src/lsp/main.ts bundled and minified as the .vsix ships it (`node server.js --stdio`), spoken to over',
     '  JSON-RPC (bench/lsp.ts) as an editor with push diagnostics; times run from sending the notification to receiving',
     '  `publishDiagnostics` for that version. Each edit types one letter at a pseudo-random place (the next edit deletes it),',
-    '  and is sent once the previous diagnostics arrived. Start: spawn to the initialize response. RSS from /proc (VmRSS, VmHWM),',
+    '  and is sent once the previous diagnostics arrived. After a keystroke the server publishes the terminology of that version at',
+    '  once (re-read around the edit, exact: test/lsp/incremental.test.ts) with the checklist\'s findings of the last full analysis',
+    '  moved along; after the typing delay the full analysis (off the main thread) publishes the complete set. "First fresh" runs to',
+    '  the first publication for the version; "complete" to the lanzarote/analysed notification for it (the benchmark asks for it in',
+    '  initializationOptions), each of those edits waiting for its own complete set. Start: spawn to the initialize response.',
+    '  RSS from /proc (VmRSS, VmHWM),',
     '  the worker thread that analyses long drafts included.',
     '- Activation: VS Code cannot be downloaded here, so bench/activation.cjs loads the minified production bundle of the',
     '  extension in plain Node with a stand-in `vscode` module and calls `activate()` with no draft open (the server starts',

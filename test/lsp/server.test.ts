@@ -8,6 +8,7 @@ import { after, before, describe, test } from 'node:test';
 import type { CodeAction, Diagnostic, DocumentSymbol, FoldingRange, Hover, MarkupContent, TextDocumentEdit, TextEdit } from 'vscode-languageserver-protocol';
 import { CONVENTION_SOURCE, URGENCIES, recommendation } from '../../server/src/core/recommendations';
 import { LspClient, textAt, waitFor } from './lspClient';
+import { generate } from '../../bench/generate';
 
 const EOL = '\r\n';
 /** A common-law bill with CRLF line endings and astral characters before a term. */
@@ -290,7 +291,7 @@ describe('language server over stdio (push diagnostics)', () => {
     await client.close(uri);
   });
 
-  test('typing fast: work for versions made stale is dropped, only the latest version is published', async () => {
+  test('typing fast: each keystroke gets its terminology at once, full analyses made stale are dropped', async () => {
     const uri = 'file:///drafts/typing.txt';
     await client.open(uri, BILL);
     await client.diagnosticsFor(uri);
@@ -303,8 +304,30 @@ describe('language server over stdio (push diagnostics)', () => {
     assert.equal(client.diagnostics.get(uri)!.version, 1 + word.length);
     assert.deepEqual(diags[0].range, range(0, 46, 0, 56), 'the term typed last');
     const publishes = client.published.slice(before).filter((p) => p.uri === uri);
-    assert.ok(publishes.length <= 3, `${publishes.length} publications for ${word.length} keystrokes`);
-    assert.ok(publishes.every((p) => p.version === 1 + word.length), 'no diagnostics for an intermediate version');
+    // One publication per keystroke (its terminology, read again around the edit), and the full
+    // analysis once the typing stops: never one per keystroke on top.
+    assert.ok(publishes.length <= word.length + 2, `${publishes.length} publications for ${word.length} keystrokes`);
+    assert.ok(publishes.every((p, i) => i === 0 || p.version! >= publishes[i - 1].version!), 'never an older version after a newer one');
+    await client.close(uri);
+  });
+
+  test('the terminology published at each keystroke is the full analysis of that version', async () => {
+    const uri = 'file:///drafts/keystrokes.txt';
+    const text = generate(48 * 1024, 3);
+    await client.open(uri, text);
+    await client.diagnosticsFor(uri);
+    const lines = text.split('\n');
+    const edits: [number, number, string][] = [[40, 10, 'child porn'], [40, 20, 'ography '], [200, 0, '"'], [201, 3, ''], [7, 0, '\n\n'], [620, 5, 'kiddy porn']];
+    for (const [k, [line0, character, typed]] of edits.entries()) {
+      const line = Math.min(line0, lines.length - 1);
+      const doc = await client.change(uri, [{ range: range(line, character, line, character), text: typed }]);
+      const first = await waitFor(() => client.published.find((p) => p.uri === uri && p.version === doc.version), 10000, `diagnostics of version ${doc.version}`);
+      const fresh = `file:///drafts/keystrokes-${k}.txt`;
+      await client.open(fresh, doc.getText());
+      const expected = terms(await client.diagnosticsFor(fresh));
+      assert.deepEqual(terms(first.diagnostics).map((d) => ({ ...d, data: { ...d.data, version: 1 } })), expected, `after typing ${JSON.stringify(typed)}`);
+      await client.close(fresh);
+    }
     await client.close(uri);
   });
 

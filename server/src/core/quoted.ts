@@ -2,7 +2,7 @@ import type { QuotedText } from './check';
 import { allCues, cuesFor } from './cues';
 import type { Source } from './source';
 import { introducedPassages } from './structure/citations';
-import { Quotations, type QuoteSpan } from './structure/quotations';
+import { blockIsNewWording, Quotations, type QuoteSpan } from './structure/quotations';
 import type { LanguageCode } from './terminology/pack';
 import type { OffsetRange } from './text/range';
 
@@ -15,7 +15,11 @@ export function quotedText(source: Source, text: string, language: LanguageCode)
   const cues = [cuesFor(language), ...allCues().filter((c) => c.language !== language)];
   let quotations: Quotations | undefined;
   let introduced: ReturnType<typeof introducedPassages> | undefined;
-  const formatQuotes = [...source.quotations].sort((a, b) => a.start - b.start);
+  // A Markdown blockquote after an amending formula ("… is replaced by the following:") is the
+  // draft's new wording, set off typographically: not a quotation of another text.
+  const formatQuotes = source.quotations
+    .filter((r) => source.format !== 'markdown' || !blockIsNewWording(text, r.start, cues))
+    .sort((a, b) => a.start - b.start);
   const q: QuotedText = {
     cues,
     get quotations() {

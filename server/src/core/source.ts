@@ -97,7 +97,9 @@ export class Source {
 
   /** Line index over the analysable text (for structure reading). */
   get textLines(): LineIndex {
-    return (this.#textLines ??= this.segments ? new LineIndex(this.text) : this.originalLines);
+    // A format that masks markup in place (Markdown) keeps offsets but not characters: the
+    // structure must be read from the masked text.
+    return (this.#textLines ??= this.segments || this.text !== this.original ? new LineIndex(this.text) : this.originalLines);
   }
 
   /** Line index over the original file (for positions shown to the user). */

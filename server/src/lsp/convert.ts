@@ -16,7 +16,10 @@ import { SOURCE, type DiagnosticData } from './protocol';
  * Findings → LSP. Offsets become positions only here, through the line index of the very text
  * that was analysed (UTF-16 code units, \r\n, \n and \r as line breaks, as LSP counts them).
  */
-export function toRange(lines: LineIndex, range: OffsetRange): Range {
+/** What turns offsets into positions: the analysed text's LineIndex, or the open document itself. */
+export type Positions = Pick<LineIndex, 'positionAt'>;
+
+export function toRange(lines: Positions, range: OffsetRange): Range {
   return { start: lines.positionAt(range.start), end: lines.positionAt(range.end) };
 }
 
@@ -58,7 +61,7 @@ export function toDiagnostics(outcome: Outcome, options: DiagnosticOptions): Dia
   return diagnostics;
 }
 
-export function toDiagnostic(f: Finding, uri: string, lines: LineIndex, version: number, options: DiagnosticOptions): Diagnostic {
+export function toDiagnostic(f: Finding, uri: string, lines: Positions, version: number, options: DiagnosticOptions): Diagnostic {
   const data: DiagnosticData = { version, check: f.check, quoted: f.quoted, fixable: !!f.fix };
   if (!f.fix && f.suggestions?.length) data.suggestions = f.suggestions;
   const d: Diagnostic = {

@@ -57,6 +57,22 @@ export interface InitializationOptions {
   watchesConfigFiles?: boolean;
   /** The client implements the commands named in code actions (lanzarote.showRecommendation). */
   handlesCommands?: boolean;
+  /** The client wants AnalysedNotification after each complete set of diagnostics (benchmarks, tests). */
+  reportAnalysed?: boolean;
+}
+
+/**
+ * Server → client notification, sent only to a client that asked for it (reportAnalysed): the
+ * diagnostics just published for this version are complete, the whole-draft checklist included.
+ * After a keystroke the terminology of the edited text is published at once and the checklist's
+ * findings follow when the full analysis is done.
+ */
+export namespace AnalysedNotification {
+  export const method = 'lanzarote/analysed';
+  export interface Params {
+    uri: string;
+    version: number;
+  }
 }
 
 /** The command a "Show Recommendation" code action runs, with the check id as argument. */

@@ -11,9 +11,9 @@ import {
   type DocumentDiagnosticReport,
   type InitializeParams,
   type InitializeResult,
-  type TextDocumentContentChangeEvent,
+  TextDocumentContentChangeEvent,
 } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import { ChunkedDocument } from './chunkedDocument';
 import { explainArticle, officialUrl, recommendationPage } from '../core/explain';
 import { urgencyWord } from '../core/i18n';
 import { RECOMMENDATIONS, recommendation, titleOf } from '../core/recommendations';
@@ -21,17 +21,20 @@ import { articleNumber, checkLabel, parseArticleKey } from '../core/references';
 import { CONFIG_FILE_NAME } from '../node/configFiles';
 import { Analyses, type Outcome } from './analyses';
 import { codeActions } from './codeActions';
-import { toDiagnostics, type DiagnosticOptions } from './convert';
+import { toDiagnostic, toDiagnostics, type DiagnosticOptions } from './convert';
 import { DocumentSettings } from './documentSettings';
 import { hoverAt } from './hover';
+import { applyChange, findingsOf, stateFromAnalysis, type Change, type TermState } from './incremental';
 import { OffThreadAnalyser } from './offThread';
 import { checklistOf, reportOf, reportOfFile } from './checklist';
 import {
+  AnalysedNotification,
   ChecklistRequest,
   CONFIGURATION_SECTION,
   ExplainRequest,
   FIX_ALL_KIND,
   RecommendationsRequest,
+  SOURCE,
   ReportFileRequest,
   ReportRequest,
   SHOW_RECOMMENDATION_COMMAND,
@@ -59,7 +62,24 @@ export interface ServerOptions {
  * the analysis cache and the conversion of findings to protocol types live in their own modules.
  */
 export function startServer(connection: Connection, options: ServerOptions = {}): void {
-  const documents = new TextDocuments({ create: TextDocument.create, update: updateDocument });
+  /** Each document's last exact terminology, followed from keystroke to keystroke (push model). */
+  const states = new Map<string, TermState>();
+  /** The edit that made each document's current version, when it was one edit of the version before. */
+  const edits = new Map<string, { from: number; change: Change }>();
+  const documents = new TextDocuments<ChunkedDocument>({
+    create: ChunkedDocument.create,
+    update: (document, changes, version) => {
+      const only = changes.length === 1 ? changes[0] : undefined;
+      if (only && TextDocumentContentChangeEvent.isIncremental(only)) {
+        const a = document.offsetAt(only.range.start);
+        const b = document.offsetAt(only.range.end);
+        const [start, end] = a <= b ? [a, b] : [b, a];
+        edits.set(document.uri, { from: document.version, change: { start, end, text: only.text, removed: document.slice(start, end) } });
+      } else edits.delete(document.uri);
+      document.update(changes, version);
+      return document;
+    },
+  });
   let settings!: DocumentSettings;
   let analyses!: Analyses;
   let client: ClientFeatures;
@@ -127,14 +147,44 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (!document) return;
     try {
       const started = Date.now();
+      const generation = settings.generation;
       const outcome = await analyses.get(document);
       if (outcome) lastCost.set(uri, Date.now() - started);
       // A newer version is on its way; its own analysis will publish.
-      if (!outcome || documents.get(uri)?.version !== outcome.version) return;
+      const current = documents.get(uri);
+      if (!outcome || current?.version !== outcome.version) return;
+      if (outcome.kind === 'analysed' && generation === settings.generation) {
+        const state = stateFromAnalysis(outcome.analysis, current.getText(), outcome.version, outcome.settings, generation);
+        if (state) states.set(uri, state);
+        else states.delete(uri);
+      } else states.delete(uri);
       await connection.sendDiagnostics({ uri, version: outcome.version, diagnostics: toDiagnostics(outcome, diagnosticOptions()) });
+      if (client.reportAnalysed) void connection.sendNotification(AnalysedNotification.method, { uri, version: outcome.version } satisfies AnalysedNotification.Params);
     } catch (e) {
       logError(`Analysing ${uri}`, e);
     }
+  }
+
+  /**
+   * After one edit, the terminology of the edited text at once (exact for this version: see
+   * incremental.ts), with the checklist's findings of the last full analysis moved along; the
+   * full analysis follows after the typing delay and publishes the complete set.
+   */
+  function followEdit(document: ChunkedDocument): void {
+    const uri = document.uri;
+    const edit = edits.get(uri);
+    edits.delete(uri);
+    const state = states.get(uri);
+    states.delete(uri);
+    if (!state || !edit || edit.from !== state.version || state.generation !== settings.generation) return;
+    // Never the whole text: reading it would join the pieces, the cost this path avoids.
+    const next = applyChange(state, edit.change, document, document.version);
+    if (!next) return;
+    states.set(uri, next);
+    const options = diagnosticOptions();
+    const positions = { positionAt: (offset: number) => document.analysedPositionAt(offset) };
+    const diagnostics = findingsOf(next).map((f) => toDiagnostic(f, uri, positions, next.version, options));
+    void connection.sendDiagnostics({ uri, version: next.version, diagnostics });
   }
 
   function schedule(uri: string, delay: number): void {
@@ -154,13 +204,17 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   documents.onDidChangeContent((e) => {
     // didOpen also fires a content change; the timer above is simply reset.
     const uri = e.document.uri;
-    if (!client.pullDiagnostics) schedule(uri, e.document.version <= 1 ? 0 : Math.min(TYPING_DELAY_MS, lastCost.get(uri) ?? TYPING_DELAY_MS));
+    if (client.pullDiagnostics) return;
+    if (e.document.version > 1) followEdit(e.document);
+    schedule(uri, e.document.version <= 1 ? 0 : Math.min(TYPING_DELAY_MS, lastCost.get(uri) ?? TYPING_DELAY_MS));
   });
   documents.onDidClose((e) => {
     const uri = e.document.uri;
     clearTimeout(timers.get(uri));
     timers.delete(uri);
     lastCost.delete(uri);
+    states.delete(uri);
+    edits.delete(uri);
     analyses.forget(uri);
     settings.forget(uri);
     if (!client.pullDiagnostics) void connection.sendDiagnostics({ uri, diagnostics: [] });
@@ -180,6 +234,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   /** Settings, a configuration file or the workspace changed: analyse every open draft again. */
   function refresh(): void {
+    states.clear();
     settings.invalidate();
     analyses.clear();
     if (client.pullDiagnostics) {
@@ -219,6 +274,12 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onCodeAction(async (params, token) => {
     const document = documents.get(params.textDocument.uri);
     if (!document) return [];
+    // Editors ask at every move of the cursor, mostly where none of our diagnostics is: without
+    // one, and without a fix-all asked for, there is no action, and no reason to analyse the
+    // version just typed (the typing delay decides when that happens).
+    const only = params.context.only;
+    const fixAll = !!only?.some((o) => FIX_ALL_KIND === o || FIX_ALL_KIND.startsWith(`${o}.`));
+    if (!fixAll && !params.context.diagnostics.some((d) => d.source === SOURCE)) return [];
     const outcome = await analyses.get(document);
     if (!outcome || token.isCancellationRequested) return [];
     return codeActions(outcome, params, { documentChanges: client.documentChanges, languageId: document.languageId });
@@ -306,6 +367,7 @@ interface ClientFeatures {
   relatedInformation: boolean;
   hierarchicalSymbols: boolean;
   showDocument: boolean;
+  reportAnalysed: boolean;
 }
 
 function clientFeatures(c: ClientCapabilities, options: InitializationOptions): ClientFeatures {
@@ -320,22 +382,6 @@ function clientFeatures(c: ClientCapabilities, options: InitializationOptions): 
     relatedInformation: !!(c.textDocument?.publishDiagnostics?.relatedInformation ?? c.textDocument?.diagnostic?.relatedInformation),
     hierarchicalSymbols: !!c.textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport,
     showDocument: !!c.window?.showDocument?.support,
+    reportAnalysed: !!options.reportAnalysed,
   };
-}
-
-/**
- * Apply a didChange's content changes one at a time, each range first clamped to the text it
- * applies to. A range that starts after the last line (some clients send one when appending)
- * leaves vscode-languageserver-textdocument with a wrong line table; every later change, and
- * every quick fix, would then be computed on a text the editor does not have.
- */
-function updateDocument(document: TextDocument, changes: TextDocumentContentChangeEvent[], version: number): TextDocument {
-  if (changes.length === 0) return TextDocument.update(document, changes, version);
-  for (const change of changes) {
-    const clamped = 'range' in change
-      ? { range: { start: document.positionAt(document.offsetAt(change.range.start)), end: document.positionAt(document.offsetAt(change.range.end)) }, text: change.text }
-      : change;
-    document = TextDocument.update(document, [clamped], version);
-  }
-  return document;
 }

@@ -9,7 +9,10 @@ import type { ComplianceContext, ComplianceOutcome } from './types';
 export function checkII1(ctx: ComplianceContext): ComplianceOutcome {
   const own = ctx.termFindings.filter((f) => f.check === 'II-1' && !f.quoted);
   const preferred = ctx.reading.units.filter((u) => u.cats.has('preferredTerm'));
-  const namesMaterial = ctx.reading.units.some((u) => u.cats.has('material')) || ctx.termFindings.some((f) => f.check === 'II-1');
+  // The material may be named ("child sexual abuse material") or described in the offence itself
+  // ("any photograph of a minor which depicts nudity", « représentation … d'un mineur … à
+  // caractère pornographique »): either way the draft's wording concerns it.
+  const namesMaterial = ctx.reading.units.some((u) => u.cats.has('material') || u.csamOffence || u.definition) || ctx.termFindings.some((f) => f.check === 'II-1');
   if (!namesMaterial && own.length === 0) return { result: result(ctx, 'II-1', 'not-applicable', t(ctx.locale, 'ii1.na')), findings: [] };
   const terms = [...new Set(own.map((f) => f.term?.text ?? ''))].slice(0, 4).map((s) => `“${s}”`).join(', ');
   const ownEvidence = own.slice(0, 5).map((f) => ({

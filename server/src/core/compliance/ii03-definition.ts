@@ -30,8 +30,16 @@ export function checkII3(ctx: ComplianceContext): ComplianceOutcome {
     const f = finding(ctx, 'II-3', 'no-definition', offences[0], 'ii3.findingMissing', [], { clause: { recommendation: 'II-3' } });
     return { result: result(ctx, 'II-3', 'missing', t(ctx.locale, 'ii3.missing'), offences.slice(0, 2).map((u) => evidence(ctx, u, 'evidence.offence'))), findings: f ? [f] : [] };
   }
-  const best = defs.reduce((a, b) => (missingElements(b).length < missingElements(a).length ? b : a));
-  const missing = missingElements(best);
+  // A definitions section defines the words its definition of the material uses ("sexually
+  // explicit conduct" means … lascivious exhibition of the genitals): the elements may sit in
+  // the neighbouring definitions of the same provision.
+  const missingIn = (u: UnitReading) => {
+    const own = missingElements(u);
+    const siblings = (u.unit.article ? ctx.reading.byArticle.get(u.unit.article) : undefined)?.filter((x) => x !== u && x.cats.has('definition') && !x.offence && !x.exemption) ?? [];
+    return own.filter((key) => !siblings.some((x) => ELEMENTS.find((e) => e.key === key)!.cats.some((c) => x.cats.has(c))));
+  };
+  const best = defs.reduce((a, b) => (missingIn(b).length < missingIn(a).length ? b : a));
+  const missing = missingIn(best);
   const ev = [evidence(ctx, best, 'evidence.definition')];
   if (missing.length === 0) return { result: result(ctx, 'II-3', 'met', t(ctx.locale, 'ii3.met'), ev), findings: [] };
   const list = missing.map((k) => t(ctx.locale, `element.${k}`)).join(listSeparator(ctx.locale));

@@ -3,8 +3,10 @@ import type { OffsetRange } from '../text/range';
 
 /**
  * Markdown drafts: prose is analysed as is; fenced code, inline code and HTML comments are
- * masked with spaces (offsets unchanged, so positions need no mapping); blockquotes are
- * quotations; ATX headings are provisions. Indented code blocks are deliberately not
+ * masked with spaces (offsets unchanged, so positions need no mapping); so are blockquote
+ * markers and emphasis markers, which would otherwise hide a provision's number or a sentence's
+ * first word from the structure reader ("> (1) …", "**Article 2.**"); blockquotes are
+ * quotations (unless an amending formula introduces them); ATX headings are provisions. Indented code blocks are deliberately not
  * recognised: drafts indent sub-paragraphs, and those are law, not code.
  */
 export function markdownSource(uri: string, original: string, notes?: string[]): Source {
@@ -36,8 +38,12 @@ export function markdownSource(uri: string, original: string, notes?: string[]):
       fenceStart = start;
       continue;
     }
-    const quote = /^ {0,3}>[ \t]?/.exec(line);
-    if (quote) quotations.push({ start: start + quote[0].length, end });
+    // Nested blockquotes ("> > …") repeat the marker.
+    const quote = /^ {0,3}>(?:[ \t]{0,4}>){0,5}[ \t]?/.exec(line);
+    if (quote) {
+      quotations.push({ start: start + quote[0].length, end });
+      mask(start, start + quote[0].length);
+    }
     const heading = /^ {0,3}(#{1,6})[ \t]+(.*?)[ \t#]*$/.exec(line);
     if (heading) {
       provisions.push({
@@ -52,7 +58,7 @@ export function markdownSource(uri: string, original: string, notes?: string[]):
   if (fence) mask(fenceStart, original.length);
 
   const masked = chars.join('');
-  const withoutInline = maskInline(masked);
+  const withoutInline = maskEmphasis(maskInline(masked));
   // Headings extend to the next heading of the same or a higher level.
   for (let i = 0; i < provisions.length; i++) {
     const next = provisions.slice(i + 1).find((p) => p.level <= provisions[i].level);
@@ -66,6 +72,16 @@ function maskInline(text: string): string {
   return text
     .replace(/<!--[\s\S]*?-->/g, (c) => (c.includes('lanzarote-') ? c : c.replace(/[^\r\n]/g, ' ')))
     .replace(/(`+)(?!`)([\s\S]*?[^`])\1(?!`)/g, (c) => c.replace(/[^\r\n]/g, ' '));
+}
+
+// Emphasis delimiters around text on one line: "**Article 2.**", "*Section 5*", "_Titre Ier_".
+// The span is bounded so a stray marker costs at most a short scan.
+const STRONG = /(^|[^\p{L}\p{N}*_\\])(\*\*|__)(?=[^\s*_])([^\r\n]{0,400}?[^\s\\])\2(?![\p{L}\p{N}*_])/gu;
+const EMPHASIS = /(^|[^\p{L}\p{N}*_\\])([*_])(?=[^\s*_])([^\r\n*_]{0,400}?[^\s\\*_])\2(?![\p{L}\p{N}*_])/gu;
+
+function maskEmphasis(text: string): string {
+  const spaces = (_: string, lead: string, marker: string, inner: string) => `${lead}${' '.repeat(marker.length)}${inner}${' '.repeat(marker.length)}`;
+  return text.replace(STRONG, spaces).replace(EMPHASIS, spaces);
 }
 
 /** Consecutive blockquote lines form one quotation. */

@@ -126,7 +126,8 @@ export function citedTitleAround(text: string, range: OffsetRange, cues: readonl
   if (/^\p{Lu}/u.test(term)) {
     const afterText = text.slice(range.end, Math.min(text.length, range.end + 120));
     for (const c of cues) {
-      const m = /^((?:\s+(?:\p{Lu}[\p{L}'’-]*|and|of|on|for|the|de|du|des|la|le|zur|und))*?)\s+(\p{Lu}\p{L}+)(,?\s+(?:of\s+|de\s+|du\s+|vom\s+)?(?:\d{1,2}\s+\p{L}+\s+)?\d{4})/u.exec(afterText);
+      // "… Act of 1996", and the bracketed part of a short title: "Crimes Amendment (Child Pornography) Act 2004".
+      const m = /^\)?((?:\s+(?:\p{Lu}[\p{L}'’-]*|and|of|on|for|the|de|du|des|la|le|zur|und))*?)\s+(\p{Lu}\p{L}+)(,?\s+(?:of\s+|de\s+|du\s+|vom\s+)?(?:\d{1,2}\s+\p{L}+\s+)?\d{4})/u.exec(afterText);
       if (!m || !c.statuteWords.startsText(m[2])) continue;
       const lead = text.slice(Math.max(0, range.start - 80), range.start);
       if (c.shortTitleCues.endsText(lead.replace(/\s*(?:the|la|le|l')?\s*$/i, ''))) continue;

@@ -24,7 +24,10 @@ import { PhraseTrie } from '../text/phraseTrie';
  * - lastResort / diversion / education / criminalResponsibility: prosecution and prevention.
  * - grooming / ict / meeting / noMeetingNeeded: solicitation offences.
  * - threat / threatToDisclose / extortionWord / gain*: sexual extortion (threatening to disclose a
- *   child's images, or coercing with them); complaint / exOfficio: how it is prosecuted.
+ *   child's images, or coercing with them); disclosure: making images public or passing them on,
+ *   which near a threat ("threatens … with the publication of", « menace … de diffuser », „mit
+ *   der Veröffentlichung … bedroht“) is a threat to disclose; complaint / exOfficio: how it is
+ *   prosecuted.
  * - definition / visual / explicitConduct / simulated / sexualOrgans / sexualPurpose / nonVisual:
  *   definitions of the material and the elements of Article 20(2).
  * - noise: phrases whose words must not count for other categories ("material acts" is not
@@ -40,7 +43,7 @@ export const CATEGORIES = [
   'ageDifference', 'maturity', 'noAbuse', 'thirdParty', 'share', 'relationship',
   'lastResort', 'diversion', 'education', 'criminalResponsibility',
   'grooming', 'ict', 'meeting', 'noMeetingNeeded',
-  'threat', 'threatToDisclose', 'extortionWord', 'gainImages', 'gainSexual', 'gainMoney', 'gainOther',
+  'threat', 'threatToDisclose', 'disclosure', 'extortionWord', 'gainImages', 'gainSexual', 'gainMoney', 'gainOther',
   'complaint', 'exOfficio',
   'definition', 'visual', 'explicitConduct', 'simulated', 'sexualOrgans', 'sexualPurpose', 'nonVisual',
   'noise',
@@ -65,6 +68,7 @@ export interface Hit {
 const MASKED_BY: Partial<Record<Category, Category[]>> = {
   actProduce: ['actOffer', 'actAccess', 'actDistribute', 'noise'],
   actProcure: ['actAccess', 'actOffer'],
+  actAccess: ['actOffer'],
   actOffer: ['noise'],
   actDistribute: ['actOffer', 'passive', 'narrowIntent'],
   actPossess: ['received', 'ageOfConsent'],
@@ -83,6 +87,7 @@ const MASKED_BY: Partial<Record<Category, Category[]>> = {
   offence: ['exemption'],
   visual: ['material', 'preferredTerm'],
   explicitConduct: ['noise'],
+  nonVisual: ['noise'],
   // "literary, artistic or educational merit" is a test of the material, not a measure for children.
   education: ['noise'],
 };

@@ -45,13 +45,17 @@ export interface Structure {
 const DIVISION = /^\s*(?:#{1,6}\s*)?(?:\*\*|__|\*|_)?(PART|Part|CHAPTER|Chapter|TITLE|Title|BOOK|Book|DIVISION|Division|SUBDIVISION|Subdivision|SCHEDULE|Schedule|CHAPITRE|Chapitre|TITRE|Titre|LIVRE|Livre|SOUS-TITRE|Sous-titre|TEIL|Teil|ABSCHNITT|Abschnitt|KAPITEL|Kapitel|CAPÍTULO|Capítulo|TÍTULO|Título|LIBRO|Libro)\s+([IVXLCDM]+|\d+[A-Za-z]?|[A-Z]|IER|Ier|1er|premier|PREMIER|première|PREMIÈRE|unique|UNIQUE|ONE|One|TWO|Two|THREE|Three|FOUR|Four|FIVE|Five|SIX|Six)\b\.?\s*(?:[–—:\-.]\s*)?(.*)$/u;
 const FRENCH_SECTION = /^\s*(?:#{1,6}\s*)?(?:\*\*|__|\*|_)?(SECTION|Section|Sous-section|SOUS-SECTION|Paragraphe|PARAGRAPHE)\s+(\d+|[IVXLC]+|unique|première|1re)\b\s*(?:[–—:\-.]\s*)?(.*)$/u;
 const ARTICLE = /^\s*[“"«‘„]?\s*(?:#{1,6}\s*)?(?:\*\*|__|\*|_)?(Article|ARTICLE|Art\.|ART\.|Artikel|ARTIKEL|Artículo|ARTÍCULO|Section|SECTION|Sec\.|SEC\.|s\.|ss\.|§§?|Regulation|Rule|Clause|CLAUSE)\s*(L\.\s*|R\.\s*)?(\d+(?:[-–./]\d+)*(?:[a-z]{1,2}|[A-Z]{1,3}|\s[a-z]\b)?(?:\s?(?:bis|ter|quater|quinquies|sexies))?(?:er|re)?|[IVXLC]+|premier|unique)\b\.?(?:\*\*|__|\*|_)?(.*)$/u;
-const BARE_NUMBER_HEADING = /^\s*(\d{1,4}[A-Z]{0,3})(\.|\s{2,}|\t)\s*(\p{Lu}[^.;:,]{1,100})\s*$/u;
+// "160A. Possession of …", "1   Taking, making and distributing indecent photographs",
+// "5  Meeting a child following sexual grooming etc.".
+// legislation.gov.uk separates number and title by one space ("67 Sexual communication with a
+// child"): read so only when a blank line or a subsection follows.
+const BARE_NUMBER_HEADING = /^\s*(\d{1,4}[A-Z]{0,3})(\.|\s{2,}|\t| (?=\p{Lu}))\s*(\p{Lu}[^.;:]{1,100}?(?:\s+etc\.)?)\s*$/u;
 // "4.—(1)", "163.1 (1)", "1. (1)", "474.22 (1)": a section number and its first subsection on one line.
 const ARTICLE_WITH_PARAGRAPH = /^\s*(\d{1,4}(?:\.\d{1,3})*[A-Z]{0,3})\.?\s*[—–-]?\s*\((\d+(?:\.\d{1,2})?[A-Za-z]?)\)\s/u;
 const PARAGRAPH = /^\s*(?:\((\d{1,3}(?:\.\d{1,2})?[A-Za-z]{0,2})\)|§\s*(\d+(?:er)?)\.|(\d{1,3})\.(?!\d)|(\d{1,3})\)|Abs\.\s*(\d+))\s+/u;
 const POINT = /^\s*(?:\(([a-z]{1,3}|[ivxlc]{1,6}|[A-Z])\)|([a-z])\)|([a-z])\.(?=\s)|(\d{1,2})°|([–—•▪·*-]))\s*/u;
 const QUOTE_START = /^\s*[“"«‘„]/u;
-const SENTENCE_VERB = /\s(?:shall|is|are|was|were|means|may|must|has|have|commits|est|sont|sera|seront|puni|punie|punis|commet|doit|peut|désigne|wird|ist|sind|será|es|son)\s/u;
+const SENTENCE_VERB = /\s(?:shall|is|are|was|were|means|may|must|has|have|commits|est|sont|sera|seront|puni|punie|punis|commet|doit|peut|désigne|wird|ist|sind|será|es|son)\s/iu;
 
 interface LineKind {
   kind: 'blank' | 'division' | 'article' | 'paragraph' | 'point' | 'text';
@@ -73,6 +77,8 @@ export function readStructure(lines: LineIndex, language: LanguageCode): Structu
   let division: Provision | undefined;
   let article: Provision | undefined;
   let paragraph: Provision | undefined;
+  // How the current paragraph is numbered: "(n)", "n." …
+  let paragraphStyle: string | undefined;
   let point: Provision | undefined;
   let alinea = 0;
   let unitStart = -1;
@@ -158,6 +164,7 @@ export function readStructure(lines: LineIndex, language: LanguageCode): Structu
       }
       if (k.paragraphNum) {
         paragraph = makeProvision('paragraph', { kind: 'paragraph', keyword: '', num: k.paragraphNum }, start, end);
+        paragraphStyle = '(n)';
         paragraph.label = `${article.label}(${k.paragraphNum})`;
         attach(paragraph, article);
       }
@@ -165,7 +172,8 @@ export function readStructure(lines: LineIndex, language: LanguageCode): Structu
         if (unitStart < 0) unitStart = start + k.bodyAt;
         alinea = 1;
       }
-    } else if (k.kind === 'paragraph' && unitStart >= 0 && !prevBlank && /[,\p{L}\d—–-]$/u.test(prevLineEnd) && !/["”»]\W*\w*$/u.test(prevLineEnd) && !marginalNote) {
+    } else if (k.kind === 'paragraph' && unitStart >= 0 && !marginalNote &&
+      ((!prevBlank && /[,\p{L}\d—–-]$/u.test(prevLineEnd) && !/["”»]\W*\w*$/u.test(prevLineEnd)) || listInParagraph(paragraph && paragraphStyle, raw, prevLineEnd, prevBlank))) {
       // "A person who\n1. depicts …\n2. disseminates …": numbered items inside a sentence are
       // points of the same unit, not new paragraphs.
       close(point, start);
@@ -180,6 +188,7 @@ export function readStructure(lines: LineIndex, language: LanguageCode): Structu
       close(paragraph, start);
       point = undefined;
       paragraph = makeProvision('paragraph', k, start, end);
+      paragraphStyle = numberingStyle(raw);
       paragraph.label = article ? `${article.label}(${k.num})` : `(${k.num})`;
       attach(paragraph, article ?? division);
       // A marginal note ("Possession of child pornography") above the paragraph is read with it.
@@ -191,18 +200,24 @@ export function readStructure(lines: LineIndex, language: LanguageCode): Structu
       const parent = paragraph ?? article ?? division;
       point.label = k.num ? `${parent?.label ?? ''}(${k.num})` : parent?.label ?? '';
       attach(point, parent);
-      // Points continue their paragraph's unit; a list that opens a provision starts one.
+      // Points continue their paragraph's unit; a list that opens a provision starts one, and so
+      // does the next item of an amending list after inserted text ("… » ;" then "2° Au second
+      // alinéa …").
+      if (unitStart >= 0 && /[»”"]\s*[;.,]?$/u.test(prevLineEnd)) closeUnit(start);
       if (unitStart < 0) unitStart = start;
     } else {
       // Body text. A new unit starts after a blank line, at a line that opens with a quotation
       // mark (a definition, an inserted paragraph), or after a line that ended a sentence.
       const sentenceEnded = /[.!?»”"]$/.test(prevLineEnd) && /^\s*[\p{Lu}«“"]/u.test(raw);
-      const noteFollows = isTitleLine(raw) && (PARAGRAPH.test(next) || ARTICLE_WITH_PARAGRAPH.test(next));
+      // A marginal note stands between provisions: never inside an unfinished sentence ("gleich ob
+      // in Bild,\nTon oder Schrift, die\n1. …").
+      const betweenProvisions = unitStart < 0 || prevBlank || /[.!?:;»”"]$/u.test(prevLineEnd);
+      const noteFollows = betweenProvisions && isTitleLine(raw) && (PARAGRAPH.test(next) || ARTICLE_WITH_PARAGRAPH.test(next));
       if (noteFollows) {
         // A marginal note: it belongs to the provision on the next line.
         closeUnit(start);
         marginalNote = start + (raw.length - raw.trimStart().length);
-      } else if (unitStart < 0 || prevBlank || k.quoteStart || sentenceEnded) {
+      } else if (unitStart < 0 || (prevBlank && !resumesSentence(raw, prevLineEnd)) || k.quoteStart || sentenceEnded) {
         closeUnit(start);
         unitStart = start + (raw.length - raw.trimStart().length);
         if (article) alinea++;
@@ -215,6 +230,37 @@ export function readStructure(lines: LineIndex, language: LanguageCode): Structu
   for (const p of [point, paragraph, article, division]) close(p, text.length);
   fixRanges(roots, text.length);
   return { provisions: roots, units };
+}
+
+/**
+ * "(1) Wer …\n 1. herstellt oder\n 2. verbreitet,\n ist zu bestrafen.": inside a numbered
+ * paragraph, items numbered in another style that follow an unfinished sentence (after a colon,
+ * a semicolon, a closing bracket, a defined term), even set apart by blank lines, are its
+ * points, not new paragraphs.
+ */
+function listInParagraph(paragraphStyle: string | undefined, raw: string, prevLineEnd: string, prevBlank: boolean): boolean {
+  if (!paragraphStyle || /[.!?]["”»’]?$/u.test(prevLineEnd)) return false;
+  // Across a blank line, only a clause left open mid-list ("(Abs. 4)", "herstellt oder", "…,")
+  // carries on; a colon may introduce conditions in a sentence of their own.
+  if (prevBlank && /[:—–-]$/u.test(prevLineEnd)) return false;
+  const here = numberingStyle(raw);
+  return here !== undefined && here !== paragraphStyle;
+}
+
+/** "(n)", "n.", "n)", "§ n." or "Abs. n": the numbering style of a paragraph marker. */
+function numberingStyle(line: string): string | undefined {
+  const m = /^\s*[«“"‘„]?\s*(\(\d|§|Abs\.|\d{1,3}\.(?!\d)|\d{1,3}\))/u.exec(line);
+  if (!m) return undefined;
+  const t = m[1];
+  return t.startsWith('(') ? '(n)' : t === '§' ? '§' : t === 'Abs.' ? 'Abs' : t.endsWith(')') ? 'n)' : 'n.';
+}
+
+/**
+ * "(b) obtaining child sexual abuse material,\n\n    shall be punished …": after a list whose
+ * last item left the sentence open, a blank line and a line in lower case carry the sentence on.
+ */
+function resumesSentence(raw: string, prevLineEnd: string): boolean {
+  return /^\s*\p{Ll}/u.test(raw) && /[,;:—–-]$|\b(?:or|and|ou|et|oder|und|o|y)$/u.test(prevLineEnd);
 }
 
 /** The next line carries on a sentence: it starts in lower case, or with a number that is no provision marker ("50.000 euros"). */
@@ -278,9 +324,15 @@ function classifyLine(raw: string, next: string, language: LanguageCode, inArtic
     if (a) {
       const keyword = normaliseKeyword(a[1]);
       const num = `${a[2] ? a[2].replace(/\s+/g, ' ') : ''}${a[3]}`;
-      const rest = a[4];
+      // "ARTICLE 76 (nouveau).-", "Section 5 (new)": an amendment's mark on the number.
+      const rest = a[4].replace(/^\s*\((?:nouveau|nouvelle|new|neu|nuevo|nueva|modifié|modifiée|amended)\)/iu, '');
       if (keyword === 's.' && !/^\s*[–—:\-.]|^\s*$|^\s+\p{Lu}/u.test(rest)) return { kind: 'text', quoteStart };
       if (isHeadingRest(rest) && !(rest.trim() && continues(next))) return { kind: 'article', keyword, num, heading: cleanHeading(rest) };
+      // "§ 207a. (1) Wer …", "Article 5. (1) A person …": the heading, then its first paragraph.
+      const firstParagraph = /^(?:\.\s*|\s*[–—-]\s*|\s+)\((\d{1,3}[a-z]?)\)\s+(?=[\p{Lu}«“"„])/u.exec(rest);
+      if (firstParagraph && keyword !== 's.') {
+        return { kind: 'article', keyword, num, paragraphNum: firstParagraph[1], bodyAt: raw.length - rest.length + rest.indexOf('(') };
+      }
       // "Art. 227-23. – Le fait de …": a heading followed by its body on the same line.
       // The number's own full stop may already be behind us ("Art. 1er. L'article …").
       const afterStop = raw[raw.length - rest.length - 1] === '.';
@@ -292,7 +344,7 @@ function classifyLine(raw: string, next: string, language: LanguageCode, inArtic
   }
   // Inserted text repeats its opening quotation mark on every line or paragraph: « 1° …, "(a) …".
   const unquoted = raw.replace(/^(\s*)[«“"‘„]\s*/u, '$1');
-  if (unquoted !== raw && (PARAGRAPH.test(unquoted) || POINT.test(unquoted))) {
+  if (unquoted !== raw && (PARAGRAPH.test(unquoted) || POINT.test(unquoted) || BARE_NUMBER_HEADING.test(unquoted))) {
     const inner = classifyLine(unquoted, next, language, inArticle);
     return { ...inner, quoteStart: true };
   }
@@ -301,7 +353,8 @@ function classifyLine(raw: string, next: string, language: LanguageCode, inArtic
     if (ap && !(inArticle && /^\d+$/.test(ap[1]) && false)) return { kind: 'article', keyword: '', num: ap[1], paragraphNum: ap[2], bodyAt: raw.indexOf(`(${ap[2]})`) };
     const bare = BARE_NUMBER_HEADING.exec(raw);
     // "160A. Possession of …" heads a section; inside an article, "2. For the purpose …" is a paragraph.
-    if (bare && !(inArticle && bare[2] === '.') && !SENTENCE_VERB.test(` ${bare[3]} `) && !/^\s*\p{Ll}/u.test(next)) {
+    if (bare && !(inArticle && bare[2] === '.') && !SENTENCE_VERB.test(` ${bare[3]} `) && !/^\s*\p{Ll}/u.test(next) &&
+      (bare[2] !== ' ' || /^\s*(?:$|\()/u.test(next))) {
       return { kind: 'article', keyword: '', num: bare[1], heading: bare[3].trim() };
     }
   }

@@ -47,6 +47,8 @@ interface Open {
 }
 
 const MAX_DEPTH = 6;
+/** How far (in characters) inserted text opened once may run before its closing mark. */
+const MAX_RUN = 40_000;
 
 /** Pair quotation marks of every common style into nested spans. One linear pass. */
 export function findQuoteSpans(text: string): QuoteSpan[] {
@@ -64,11 +66,31 @@ export function findQuoteSpans(text: string): QuoteSpan[] {
     const open = stack[index];
     stack.length = index;
     emit({ outer: { start: open.pos, end }, inner: { start: open.pos + 1, end: end - 1 }, children: open.children, continues: open.continues });
-    if (index === 0) openRun = undefined;
+    if (index === 0) openRun = pending = undefined;
   };
   // The last top-level span if it ran unclosed to its paragraph's end: the next paragraph's
   // opening mark may continue it.
   let openRun: QuoteSpan | undefined;
+  // German and Spanish style: inserted text opens once and closes paragraphs later („§ 207a. …
+  // ¶ (2) … ¶ (6) ….“). The last paragraph of such a run that opened with a mark stays pending;
+  // a closing mark that closes nothing, within reach, extends it over the paragraphs between.
+  let pending: { span: QuoteSpan; mark: number; topLength: number; openedAt: number } | undefined;
+  const closePending = (end: number) => {
+    const p = pending!;
+    p.span.outer.end = end;
+    p.span.inner.end = end - 1;
+    p.span.children.push(...top.splice(p.topLength));
+    pending = undefined;
+    openRun = undefined;
+  };
+  const pendingCloses = (i: number, ...marks: number[]): boolean => {
+    if (!pending || stack.length || !marks.includes(pending.mark)) return false;
+    if (i - pending.openedAt > MAX_RUN) {
+      pending = undefined;
+      return false;
+    }
+    return true;
+  };
   const endParagraph = (at: number) => {
     // Unclosed quotes: inserted text in UK and French style opens each paragraph with a mark and
     // closes only the last; treat such a paragraph as quoted to its end. Any other unclosed mark
@@ -84,6 +106,7 @@ export function findQuoteSpans(text: string): QuoteSpan[] {
           run = span.continues ?? span;
         }
         emit(span);
+        if (!stack.length) pending = { span, mark: open.mark, topLength: top.length, openedAt: (span.continues ?? span).outer.start };
       } else if (stack.length) {
         stack[stack.length - 1].children.push(...open.children);
       } else {
@@ -124,6 +147,11 @@ export function findQuoteSpans(text: string): QuoteSpan[] {
     switch (c) {
       case Q.LeftDouble: {
         if (lineStart && stack.some((o) => o.mark === Q.LeftDouble && o.lineStart)) break;
+        // “ closes „ in German.
+        if (!lineStart && !isSpaceCode(prev) && pendingCloses(i, Q.LowDouble)) {
+          closePending(i + 1);
+          break;
+        }
         const k = findOpen(Q.LowDouble);
         if (k >= 0 && k === stack.length - 1) closeTo(k, i + 1);
         else open(c, i);
@@ -146,11 +174,13 @@ export function findQuoteSpans(text: string): QuoteSpan[] {
       case Q.RightDouble: {
         const k = findOpen(Q.LeftDouble, Q.LowDouble);
         if (k >= 0) closeTo(k, i + 1);
+        else if (pendingCloses(i, Q.LeftDouble, Q.LowDouble)) closePending(i + 1);
         break;
       }
       case Q.RightGuillemet: {
         const k = findOpen(Q.LeftGuillemet);
         if (k >= 0) closeTo(k, i + 1);
+        else if (pendingCloses(i, Q.LeftGuillemet)) closePending(i + 1);
         break;
       }
       case Q.RightAngle: {
@@ -170,6 +200,7 @@ export function findQuoteSpans(text: string): QuoteSpan[] {
         if (lineStart && stack.some((o) => o.mark === Q.Straight && o.lineStart)) break;
         const k = findOpen(Q.Straight);
         if (k >= 0 && k === stack.length - 1 && !isSpaceCode(prev) && !isLineBreakCode(prev)) closeTo(k, i + 1);
+        else if (k < 0 && !isSpaceCode(prev) && !isLineBreakCode(prev) && !isWordCode(next) && pendingCloses(i, Q.Straight)) closePending(i + 1);
         else if (!isWordCode(prev) && !isSpaceCode(next) && !isLineBreakCode(next) && i + 1 < n) open(c, i);
         break;
       }
@@ -263,7 +294,7 @@ function findContaining(spans: QuoteSpan[], range: OffsetRange): QuoteSpan | und
 const WINDOW = 200;
 
 /** Verbs of amending formulas, in the languages drafted here. */
-const AMENDING = /\b(?:insert|substitut|replac|amend|add|remplac|insér|ajout|modifi|complét|ersetzt|eingefügt|geändert|angefügt|sustitu|añad|modific)\w*/iu;
+const AMENDING = /(?<![\p{L}\p{N}])(?:insert|substitut|replac|amend|add|remplac|insér|ajout|modifi|complét|rédig|ersetzt|eingefügt|geändert|angefügt|gefasst|sustitu|añad|modific|incorp|agreg|redact)\p{L}*/iu;
 
 /** Text before the opening mark, back to the start of its sentence (at most WINDOW characters). */
 function textBefore(text: string, at: number): string {
@@ -308,19 +339,62 @@ function classify(text: string, span: QuoteSpan, cues: readonly LanguageCues[]):
   }
   for (const c of cues) {
     if (c.definitionIntroducers.endsText(trimmedBefore.replace(/[(\s]+$/, ''))) return 'defined-term';
-    if (c.newWordingCues.endsText(trimmedBefore)) return 'new-wording';
   }
+  if (opensGlossaryEntry(text, span)) return 'defined-term';
+  if (introducesNewWording(trimmedBefore, cues)) return 'new-wording';
   // Quoted text that opens with an article heading ("« Art. 385-2. …") is an amendment's new
   // provision, unless it was introduced as the wording of another text.
   const opening = text.slice(span.inner.start, Math.min(span.inner.end, span.inner.start + 160));
-  if (/^\s*(?:[^\n]*\n\s*)?(?:Art\.|Article|Section|§|Artikel|Artículo)\s*\d/u.test(opening) &&
+  if (/^\s*(?:[^\n]*\n\s*)?(?:Art\.|ART\.|Article|ARTICLE|Section|SECTION|§|Artikel|ARTIKEL|Artículo|ARTÍCULO)\s*\d/u.test(opening) &&
     !(EXTERNAL_INSTRUMENT.test(trimmedBefore) && cues.some((c) => c.introductionCues.endsText(trimmedBefore.replace(/[:\s]+$/, ''))))) {
     return 'new-wording';
   }
-  // A block of text opening a line after "… replace section 377BH with —" / "… by:" is inserted.
   const blockStart = /(?:^|\n)[ \t]*$/.test(text.slice(Math.max(0, span.outer.start - 40), span.outer.start));
-  if (blockStart && /(?:^|[^\p{L}])(?:with|by|par|durch)\s*[:—–-]*$/iu.test(trimmedBefore)) return 'new-wording';
-  // A block that follows an amending sentence ("a new Article 175a is inserted, which reads:").
-  if (blockStart && /[:—–-]\s*$/u.test(trimmedBefore) && AMENDING.test(trimmedBefore)) return 'new-wording';
+  if (blockStart && introducesBlock(trimmedBefore)) return 'new-wording';
   return 'quotation';
+}
+
+/**
+ * A short quoted term that opens a list item and is followed by its meaning, as in German and
+ * Scandinavian definition lists: „Im Sinne dieses Gesetzes sind a) "Minderjährige" Personen, die
+ * …; b) "Darstellungen sexuellen Kindesmissbrauchs" 1. bildliche …“.
+ */
+function opensGlossaryEntry(text: string, span: QuoteSpan): boolean {
+  const { start, end } = span.inner;
+  if (end - start > 80 || /[\r\n.;:]/.test(text.slice(start, end))) return false;
+  let lineStart = span.outer.start;
+  while (lineStart > 0 && text[lineStart - 1] !== '\n' && span.outer.start - lineStart < 12) lineStart--;
+  if (lineStart > 0 && text[lineStart - 1] !== '\n') return false;
+  if (!/^\s*(?:\(?[a-z]{1,3}\)|\(?\d{1,3}\)|\d{1,3}\.|[a-z]\.|[–—•-])\s*$/u.test(text.slice(lineStart, span.outer.start))) return false;
+  return /^[ \t]*(?:$|\r?\n|\p{L}|[:—–-])/u.test(text.slice(span.outer.end, span.outer.end + 4));
+}
+
+/**
+ * The sentence before a quotation (or a blockquote) ends with an amending formula that
+ * introduces the draft's own new wording: "shall read as follows", « est ainsi rédigé »,
+ * "lautet", "wird wie folgt gefasst", "queda redactado como sigue", "por el siguiente". The
+ * wording of another instrument ("Article 20 of the Convention reads as follows") is not.
+ */
+export function introducesNewWording(before: string, cues: readonly LanguageCues[]): boolean {
+  const trimmed = before.replace(/\s+$/, '');
+  if (!cues.some((c) => c.newWordingCues.endsText(trimmed))) return false;
+  return !(EXTERNAL_INSTRUMENT.test(trimmed) && !AMENDING.test(trimmed));
+}
+
+/**
+ * A block opening its own line after "… replace section 377BH with —" / "… by:", or after an
+ * amending sentence ending in a colon or dash ("a new Article 175a is inserted, which reads:").
+ */
+function introducesBlock(trimmedBefore: string): boolean {
+  if (/(?:^|[^\p{L}])(?:with|by|par|durch|por)\s*[:—–-]*$/iu.test(trimmedBefore)) return true;
+  return /[:—–-]\s*$/u.test(trimmedBefore) && AMENDING.test(trimmedBefore);
+}
+
+/**
+ * A blockquote the draft introduces as its own new wording (Markdown "> …" after "Article 128
+ * is replaced by the following:"): the draft's text, not a quotation.
+ */
+export function blockIsNewWording(text: string, at: number, cues: readonly LanguageCues[]): boolean {
+  const before = textBefore(text, at).replace(/\s+$/, '');
+  return introducesNewWording(before, cues) || introducesBlock(before);
 }

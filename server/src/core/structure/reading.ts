@@ -2,6 +2,7 @@ import type { OffsetRange } from '../text/range';
 import type { LanguageCode } from '../terminology/pack';
 import type { LineIndex } from '../text/lineIndex';
 import { ACTS, CATEGORY_ID, findCues, type Act, type Category, type CueHits, type Hit } from './lexicon';
+import { explanatoryRanges, inRanges } from './explanatory';
 import { readStructure, type Provision, type Structure, type Unit } from './provisions';
 
 /** The conditions an exemption may carry (Recommendations II-5, II-6, II-8). */
@@ -41,6 +42,8 @@ export interface UnitReading {
   education: boolean;
   /** A general clause on the age of criminal responsibility. */
   criminalResponsibilityAge: boolean;
+  /** Part of an explanatory memorandum, notes or preamble: read for its wording only. */
+  explanatory?: boolean;
 }
 
 export interface ExemptionReading {
@@ -102,12 +105,17 @@ export function readDraft(
     }
     return list;
   };
+  const explanatory = explanatoryRanges(lines);
   // Sweep hits into units (both sorted by start).
   let h = 0;
   for (const unit of structure.units) {
     while (h < hits.length && hits.start[h] < unit.range.start) h++;
     let end = h;
     while (end < hits.length && hits.start[end] < unit.range.end) end++;
+    if (explanatory.length && inRanges(explanatory, unit.range.start)) {
+      units.push(explanatoryUnit(unit, hits, h, end));
+      continue;
+    }
     const context = [...headingOf(unit.article), ...headingOf(unit.article?.parent)];
     const reading = readUnit(unit, hits, h, end, context, text);
     units.push(reading);
@@ -129,6 +137,11 @@ export function readDraft(
 
 const EMBEDDED_DEFINITION = /(?:pornograph\w*|abuse material|exploitation material|content|matériel)\s*["”»]?\s*(?:means|shall mean|is content|is material|is any|désigne|s'entend)\b/iu;
 
+/** How far (in characters) a threat and the disclosure it names may stand apart. */
+const THREAT_REACH = 120;
+
+const GLOSSARY_ENTRY = /^\s*["”»“]?\s*[:—–]\s*(?:any|every|all|toute?s?|tous|jede[rs]?|alle|tod[oa]s?|cualquier)\b/iu;
+
 const NUMBER_WORD = /\b(?:\d{1,2}|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|dix|onze|douze|treize|quatorze|quinze|seize|zehn|zwölf|vierzehn)\b/iu;
 
 const ACT_OR_NARROWING = new Set<Category>([...ACTS, 'narrowHabitual', 'narrowGain', 'narrowIntent']);
@@ -137,6 +150,10 @@ function readUnit(unit: Unit, hits: CueHits, from: number, to: number, context: 
   const cats = new Set<Category>();
   // Only acts and narrowing conditions are needed with their positions.
   const own: Hit[] = [];
+  let glossary = false;
+  let lastThreat = -1;
+  let lastDisclosure = -1;
+  let threatToDisclose = false;
   const negation: Hit[] = [];
   const conditionHits: Hit[] = [];
   const shareHits: Hit[] = [];
@@ -149,6 +166,16 @@ function readUnit(unit: Unit, hits: CueHits, from: number, to: number, context: 
     else if (CONDITION_SET.has(c) || c === 'legitimatePurpose') conditionHits.push(hits.hit(k));
     else if (c === 'share') shareHits.push(hits.hit(k));
     else if (c === 'childSubject') childHits.push(hits.hit(k));
+    // A threat and the disclosure it threatens, in either order within one clause: "threatens
+    // the child with the publication of …", „mit der Veröffentlichung … bedroht“.
+    if (c === 'threat' || c === 'disclosure') {
+      const other = c === 'threat' ? lastDisclosure : lastThreat;
+      if (!threatToDisclose && other >= 0 && hits.start[k] - hits.end[other] <= THREAT_REACH && !/[.;]/.test(text.slice(hits.end[other], hits.start[k]))) threatToDisclose = true;
+      if (c === 'threat') lastThreat = k;
+      else lastDisclosure = k;
+    }
+    // A glossary entry: « Pornographie enfantine : toute donnée … », "Child abuse material — any …".
+    if (c === 'material' && !glossary) glossary = GLOSSARY_ENTRY.test(text.slice(hits.end[k], hits.end[k] + 24));
   }
   const has = (c: Category) => cats.has(c);
   const contextCats = new Set(context.map((x) => x.category));
@@ -193,13 +220,14 @@ function readUnit(unit: Unit, hits: CueHits, from: number, to: number, context: 
   const groomingOffence = grooming && minor && (offence || contextCats.has('grooming')) && !isExemption && (has('grooming') || has('ict') || has('meeting'));
   // Sexual extortion is coercion *with the images*: threatening to disclose them, or coercing "by
   // means of" them. Forcing a child into producing material is another offence (Article 21).
-  const withImages = has('threatToDisclose') || (has('threat') && has('ownImages'));
+  const withImages = has('threatToDisclose') || threatToDisclose || (has('threat') && has('ownImages'));
   const sexualExtortion = withImages && minor && sexualImages && offence && !isExemption;
   const generalExtortion = !sexualExtortion && offence && !isExemption &&
-    (has('extortionWord') || (has('threat') && (has('gainMoney') || has('gainOther') || has('threatToDisclose'))));
+    (has('extortionWord') || (has('threat') && (has('gainMoney') || has('gainOther') || has('threatToDisclose') || threatToDisclose)));
   // A definition stands on its own, or inside an offence in the German style:
   // "child pornographic content is content which …".
-  const definition = has('definition') && has('material') && !isExemption && (!offence || EMBEDDED_DEFINITION.test(text.slice(unit.range.start, unit.range.end)));
+  const definition = ((has('definition') && has('material')) || glossary) && !isExemption &&
+    (!offence || EMBEDDED_DEFINITION.test(text.slice(unit.range.start, unit.range.end)));
   // A grooming offence that lists several acts on the material (India's s. 67B) is also a CSAM
   // offence; one that only solicits images is not.
   const csamOffence = (offence || has('offenceWeak')) && material && acts.size > 0 && !isExemption && (!groomingOffence || acts.size >= 3) && !sexualExtortion;
@@ -267,6 +295,22 @@ function readUnit(unit: Unit, hits: CueHits, from: number, to: number, context: 
       (minor || contextCats.has('minor') || has('ict') || has('share') || has('ownImages') || (has('materialObject') && has('sexualQuality'))),
     criminalResponsibilityAge: generalAgeExemption || (has('criminalResponsibility') && minor && !material && !has('materialObject') && !has('materialAnaphora') &&
       !has('ownImages') && NUMBER_WORD.test(text.slice(unit.range.start, unit.range.end))),
+  };
+}
+
+/** Explanatory wording: its names for the material count for II-1; it enacts nothing. */
+const WORDING_ONLY = new Set<Category>(['material', 'preferredTerm']);
+
+function explanatoryUnit(unit: Unit, hits: CueHits, from: number, to: number): UnitReading {
+  const cats = new Set<Category>();
+  for (let k = from; k < to; k++) {
+    const c = hits.categoryOf(k);
+    if (WORDING_ONLY.has(c)) cats.add(c);
+  }
+  return {
+    unit, cats, hits: [], material: false, acts: new Set(), narrowedActs: new Set(), offence: false, csamOffence: false,
+    definition: false, grooming: false, sexualExtortion: false, generalExtortion: false, lastResort: false, diversion: false,
+    education: false, criminalResponsibilityAge: false, explanatory: true,
   };
 }
 

@@ -50,12 +50,13 @@ function userPack(settings: Settings, language: LanguageCode): TerminologyPack {
  * titles and passages introduced as another instrument's wording are reported as `quoted`
  * information (or hidden), never as the draft's own usage.
  */
-export function checkTerminology(ctx: CheckContext): Finding[] {
+export function checkTerminology(ctx: CheckContext, apostrophe?: string): Finding[] {
   const { settings, language, text } = ctx;
   const matches = matcherFor(settings, language).scan(text, [language, 'en', 'fr', 'de', 'es']);
   if (matches.length === 0) return [];
   const { cues, quotations, introduced, formatQuotes } = ctx.quoted;
-  const apostrophe = documentApostrophe(text);
+  // An excerpt re-read after an edit (lsp/incremental.ts) is given the whole document's apostrophe.
+  apostrophe ??= documentApostrophe(text);
   const citations = new CitationIndex(text, cues, matches);
   const out: Finding[] = [];
 
