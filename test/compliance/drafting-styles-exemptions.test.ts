@@ -639,3 +639,28 @@ describe('negated acts, depicted minors and paragraphes', () => {
     assert.ok(list[1].material, 'an exemption from the offence of paragraphe (4) concerns the material');
   });
 });
+
+describe('paragraph numbers as drafted in Belgium (§ 1er, articles 417/46)', () => {
+  const BE = [
+    'Art. 417/46',
+    'Sera puni de la réclusion de cinq ans à dix ans quiconque aura diffusé, transmis ou rendu disponible du matériel d\'abus sexuels de mineurs.',
+    'Art. 417/47',
+    'Sera puni d\'un emprisonnement d\'un an à cinq ans quiconque aura sciemment détenu du matériel d\'abus sexuels de mineurs.',
+    'Art. 417/47/1',
+    '§ 1er. Les articles 417/46 et 417/47 ne s\'appliquent pas au mineur qui détient du matériel le représentant, pour son usage privé.',
+    '§ 2. Le paragraphe 1er ne s\'applique pas lorsque le matériel a été obtenu par la contrainte ou la menace.',
+    '§ 3. Les poursuites à l\'encontre d\'un mineur du chef des infractions visées aux articles 417/46 et 417/47 ne sont exercées qu\'en dernier recours, lorsque les mesures d\'éducation se sont révélées insuffisantes.',
+  ].join('\n');
+
+  test('« Le paragraphe 1er ne s\'applique pas lorsque … contrainte » is a condition of § 1er, and « § 2. » is not a citation of article 2', () => {
+    const a = lint(BE, { name: 'proposition.txt' });
+    const list = exemptions(a);
+    assert.equal(list.length, 1);
+    assert.ok(list[0].exemption!.conditions.has('noAbuse'));
+  });
+
+  test('a last-resort rule citing « articles 417/46 et 417/47 » covers the distribution of article 417/46', () => {
+    const a = lint(BE, { name: 'proposition.txt' });
+    assert.equal(status(a, 'II-9'), 'met');
+  });
+});

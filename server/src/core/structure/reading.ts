@@ -484,7 +484,7 @@ function completeExemptions(units: readonly UnitReading[], byNumber: Map<string,
       // another child"), so "an offence under section 1 by reason of making or possessing" does
       // not exempt the distribution section 1 also punishes.
       const conduct = new Set(e.conduct);
-      const cited = citedProvisions(text.slice(u.unit.range.start, Math.min(u.unit.range.end, u.unit.range.start + 220)));
+      const cited = citedProvisions(headOf(u, text));
       let found = false;
       for (const target of referencedUnits(u, list, byNumber, text, false)) {
         if (!target.csamOffence) continue;
@@ -581,10 +581,17 @@ const PARAGRAPH_NAMED = /^\s*,?\s*(?:Abs\.|Absatz|paragraphe|paragraph|para\.|su
 /** Points after a paragraph ("Bst. b und c", "(a)", "Z 1"): skipped to reach what follows. */
 const POINT_RUN = /^(?:\s*(?:(?:Bst\.|lit\.|Z|no\.|nos\.|Nr\.|Nummer|Satz)\s*[\w.]{1,4}|\([a-z]{1,3}\)|(?:und|and|or|oder|,)\s*[a-z](?=[\s,.])))*/iu;
 
+/** The opening of a unit, where what it is about is named, without its own number ("§ 2.", "(3)"). */
+function headOf(u: UnitReading, text: string): string {
+  return text.slice(u.unit.range.start, Math.min(u.unit.range.end, u.unit.range.start + 240)).replace(OWN_NUMBER, '').slice(0, 220);
+}
+
+const OWN_NUMBER = /^\s*(?:§\s*\d+\w*\.?|\(\w{1,5}\)|\d{1,3}\.(?!\d))\s*/u;
+
 /** A provision of more paragraphs than this is a misread draft, not a section to cite. */
 const MAX_SIBLINGS = 400;
 
-const SUBSECTION_REF = /\b(?:subsections?|paragraphs?|paragraphes?|sub-paragraphs?|Absatz|Absätze|Abs\.|alinéas?|apartados?)\s*\(?(\d+(?:\.\d+)?[a-z]?)\)?(?:\s*(?:to|à|bis)\s*\(?(\d+(?:\.\d+)?[a-z]?)\)?)?/giu;
+const SUBSECTION_REF = /\b(?:subsections?|paragraphs?|paragraphes?|sub-paragraphs?|Absatz|Absätze|Abs\.|alinéas?|apartados?)\s*\(?(\d+(?:\.\d+)?(?:er|re|[a-z])?)\)?(?:\s*(?:to|à|bis)\s*\(?(\d+(?:\.\d+)?(?:er|re|[a-z])?)\)?)?/giu;
 
 /**
  * The units an exemption is about: those of its own provision ("this section"), of the
@@ -593,8 +600,7 @@ const SUBSECTION_REF = /\b(?:subsections?|paragraphs?|paragraphes?|sub-paragraph
  * later references describe its conditions.
  */
 function referencedUnits(u: UnitReading, siblings: readonly UnitReading[], byNumber: Map<string, UnitReading[]>, text: string, wholeProvision = true): UnitReading[] {
-  const own = text.slice(u.unit.range.start, u.unit.range.end);
-  const head = own.slice(0, 220);
+  const head = headOf(u, text);
   const out = new Set<UnitReading>();
   // Without a provision around it, "this section" and "subsection (1)" resolve to nothing (and a
   // long draft read without provisions must not be scanned once per exemption).
