@@ -664,3 +664,50 @@ describe('paragraph numbers as drafted in Belgium (§ 1er, articles 417/46)', ()
     assert.equal(status(a, 'II-9'), 'met');
   });
 });
+
+describe('possession defences open to anyone, paragraph lists, presumptions of incapacity', () => {
+  test('an affirmative defence for destroying images promptly covers passive receipt and is adult-capable with no II-5 condition (18 U.S.C. § 2252A(d) style)', () => {
+    const a = lint([
+      'Sec. 2252A. Certain activities relating to material constituting or containing child pornography',
+      '(1) Any person who knowingly possesses any child pornography shall be fined under this title or imprisoned not more than 10 years, or both.',
+      '(4) It shall be an affirmative defense to a charge of violating subsection (1) that the defendant—',
+      '    (1) possessed less than three images of child pornography; and',
+      '    (2) promptly and in good faith took reasonable steps to destroy each such image.',
+    ].join('\n'));
+    assert.equal(status(a, 'II-5'), 'missing');
+    assert.equal(status(a, 'II-6'), 'partial');
+  });
+
+  test('"subsection (2) or (4)" cites both paragraphs', () => {
+    const a = lint([
+      'Section 163.1',
+      '(2) Every person who makes any child sexual abuse material is guilty of an indictable offence.',
+      '(4) Every person who possesses any child sexual abuse material is guilty of an indictable offence.',
+      '(6.1) No person who is under the age of eighteen years shall be convicted of an offence under subsection (2) or (4) in respect of child sexual abuse material that depicts only that person.',
+    ].join('\n'));
+    const [e] = exemptions(a);
+    assert.ok(e.exemption!.conduct.has('possess'));
+    assert.ok(e.exemption!.conduct.has('produce'));
+  });
+
+  test('« Les mineurs de moins de treize ans sont présumés ne pas être capables de discernement » is the age of criminal responsibility', () => {
+    const a = lint([
+      'Article 227-23',
+      'Le fait de détenir l\'image d\'un mineur présentant un caractère pornographique est puni de deux ans d\'emprisonnement.',
+      'Article L. 11-1',
+      'Les mineurs de moins de treize ans sont présumés ne pas être capables de discernement.',
+    ].join('\n'), { name: 'projet.txt' });
+    assert.ok(a.reading.units.some((u) => u.criminalResponsibilityAge));
+    assert.equal(status(a, 'II-6'), 'partial');
+  });
+
+  test('"with the partner\'s consent" is the consent of the person depicted', () => {
+    const a = lint([
+      'Article 240b',
+      '1. A person who possesses an image of a sexual nature involving a person who has not yet reached the age of eighteen years shall be liable to a term of imprisonment not exceeding four years.',
+      '3. Not punishable under paragraph 1 is the person who possesses an image as referred to in paragraph 1 of his or her partner, where the partner has reached the age of sexual consent, the image was made with the partner\'s consent, exclusively for the private use of the persons involved.',
+    ].join('\n'));
+    const e = exemptions(a)[0].exemption!;
+    assert.ok(e.conditions.has('consentOfDepicted'));
+  });
+});

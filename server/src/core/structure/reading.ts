@@ -615,6 +615,14 @@ function referencedUnits(u: UnitReading, siblings: readonly UnitReading[], byNum
     const from = m[1];
     const to = m[2] ?? m[1];
     addParagraphs(out, u, siblings, from, to);
+    // "subsection (2) or (4)", "Absätze 1 und 3": the paragraphs that follow share the keyword.
+    let rest = head.slice(m.index + m[0].length);
+    for (let k = 0; k < 6; k++) {
+      const more = /^\s*(?:,|or|and|et|ou|und|oder|y|o)\s*\(?(\d+(?:\.\d+)?(?:er|re|[a-z])?)\)?/iu.exec(rest);
+      if (!more || POINT_AFTER.test(rest.slice(more[0].length, more[0].length + 8))) break;
+      addParagraphs(out, u, siblings, more[1], more[1]);
+      rest = rest.slice(more[0].length);
+    }
   }
   if (inProvision && !cited.length) {
     // « les faits prévus au premier alinéa », « des premier et quatrième alinéas »
