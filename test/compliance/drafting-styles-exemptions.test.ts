@@ -711,3 +711,25 @@ describe('possession defences open to anyone, paragraph lists, presumptions of i
     assert.ok(e.conditions.has('consentOfDepicted'));
   });
 });
+
+describe('II-7: education in the draft\'s provisions only', () => {
+  test('a title « relatif à la prévention et à la répression » is no education measure', () => {
+    const a = lint([
+      'Projet de loi organique relatif à la prévention et à la répression de l\'exploitation sexuelle des enfants au moyen des technologies de l\'information',
+      '',
+      'Article 3',
+      'Est puni de cinq ans d\'emprisonnement quiconque produit ou diffuse du matériel d\'abus sexuel d\'enfants.',
+    ].join('\n'), { name: 'projet.txt' });
+    assert.equal(status(a, 'II-7'), 'missing');
+  });
+
+  test('an article on education in schools about online risks counts', () => {
+    const a = lint([
+      'Article 3',
+      'Est puni de cinq ans d\'emprisonnement quiconque produit ou diffuse du matériel d\'abus sexuel d\'enfants.',
+      'Article 9',
+      'L\'État veille à ce que les élèves reçoivent une éducation à la vie affective et sexuelle comportant une information sur les risques liés au partage d\'images intimes.',
+    ].join('\n'), { name: 'projet.txt' });
+    assert.equal(status(a, 'II-7'), 'met');
+  });
+});
