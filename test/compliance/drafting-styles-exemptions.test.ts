@@ -733,3 +733,16 @@ describe('II-7: education in the draft\'s provisions only', () => {
     assert.equal(status(a, 'II-7'), 'met');
   });
 });
+
+describe('"that" after "prove" is no relative clause on the material', () => {
+  test('"it is a defence for a child to prove that he or she sent the photograph only to another child …" covers sharing', () => {
+    const a = lint([
+      'Section 1 — Indecent images of children',
+      '(1) A person commits an offence if he or she distributes or possesses an indecent photograph of a child.',
+      '(2) It is a defence for a child charged with an offence under subsection (1) to prove that he or she sent a photograph of himself or herself only to another child, voluntarily and for that child\'s private use.',
+    ].join('\n'));
+    const [e] = exemptions(a);
+    assert.ok(e.exemption!.conduct.has('share'));
+    assert.equal(status(a, 'II-8'), 'met');
+  });
+});

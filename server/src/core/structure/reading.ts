@@ -244,7 +244,10 @@ function readUnit(unit: Unit, hits: CueHits, from: number, to: number, context: 
     // is a condition of the exemption.
     const describesMaterial = (a: Hit) => /^\s+(?:by|par|von|por)\b/iu.test(text.slice(a.end, a.end + 6)) ||
       MATERIAL_RELATIVE.test(text.slice(Math.max(unit.range.start, a.start - 90), a.start)) ||
-      NEGATED_BEFORE.test(text.slice(Math.max(unit.range.start, a.start - 30), a.start));
+      NEGATED_BEFORE.test(text.slice(Math.max(unit.range.start, a.start - 30), a.start)) ||
+      // "the photograph was sent to him": received, not shared, by the person it exempts.
+      (/(?:was|were|been|is|are)\s+$/iu.test(text.slice(Math.max(unit.range.start, a.start - 8), a.start)) &&
+        /^\s+to\s+(?:him|her|them|the\s+(?:person|defendant|accused|child|minor))(?![\p{L}])/iu.test(text.slice(a.end, a.end + 24)));
     const conductHits = actHits.filter((a) => !describesMaterial(a) && outsideProvisos(a));
     const conductCats = new Set(conductHits.map((a) => a.category));
     const conduct = new Set<'produce' | 'possess' | 'share' | 'receive' | 'access'>();
@@ -325,9 +328,9 @@ const PROSECUTOR_CONSENT = /(?:consent|approval|leave|sanction)\s+of\s+the\s+(?:
 /**
  * A verb in a relative clause on the material describes it, it is not the conduct exempted:
  * "a photograph of himself or herself which the child has taken or made". (A relative on a
- * person, "a child who possesses", is the conduct.)
+ * person, "a child who possesses", is the conduct; so is "to prove that he or she possessed".)
  */
-const MATERIAL_RELATIVE = /(?<![\p{L}])(?:which|that)\s+(?:[\p{L}'’-]+\s+){0,6}$/iu;
+const MATERIAL_RELATIVE = /(?:photo\w*|images?|material|depictions?|recordings?|representations?|videos?|films?|content|pictures?)(?:\s+[\p{L}'’-]+){0,4}\s*,?\s+(?:which|that)\s+(?:[\p{L}'’-]+\s+){0,6}$/iu;
 
 /**
  * "A person under 18 does not commit an offence", « la personne âgée de moins de dix-huit ans »,
