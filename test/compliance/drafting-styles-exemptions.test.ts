@@ -746,3 +746,31 @@ describe('"that" after "prove" is no relative clause on the material', () => {
     assert.equal(status(a, 'II-8'), 'met');
   });
 });
+
+describe('an offence and its exemption in one paragraph', () => {
+  test('"(1) A person commits … possesses … . A minor does not violate this subsection if …" is both an offence and a child-only exemption', () => {
+    const a = lint([
+      'Section 847.0141 Sexting; prohibited acts; penalties',
+      '(1) A person commits an offense if he or she knowingly possesses child sexual abuse material. A minor does not violate this subsection if all of the following apply:',
+      '1. The minor did not solicit the photograph or video.',
+      '2. The minor did not transmit or distribute the photograph or video to a third party.',
+    ].join('\n'));
+    const u = a.reading.units.find((x) => x.exemption)!;
+    assert.ok(u.csamOffence, 'the offence in the first sentence stays an offence');
+    assert.equal(u.exemption!.beneficiary, 'child');
+    assert.ok(u.exemption!.conditions.has('passive'));
+    assert.ok(!u.exemption!.conduct.has('share'));
+    assert.equal(status(a, 'Art. 20(1)(e)'), 'met');
+    assert.equal(status(a, 'II-6'), 'partial');
+  });
+
+  test('a paragraph that opens with the exemption is only an exemption', () => {
+    const a = lint([
+      'Section 2',
+      '(1) A person who possesses child sexual abuse material commits an offence.',
+      '(2) A child does not commit an offence under subsection (1) in respect of material depicting only himself or herself.',
+    ].join('\n'));
+    const u = a.reading.units.find((x) => x.exemption)!;
+    assert.ok(!u.csamOffence);
+  });
+});

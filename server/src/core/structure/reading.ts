@@ -158,6 +158,8 @@ function readUnit(unit: Unit, hits: CueHits, from: number, to: number, context: 
   const conditionHits: Hit[] = [];
   const shareHits: Hit[] = [];
   const childHits: Hit[] = [];
+  let firstExemption = -1;
+  const offenceEnds: number[] = [];
   for (let k = from; k < to; k++) {
     const c = hits.categoryOf(k);
     cats.add(c);
@@ -166,6 +168,8 @@ function readUnit(unit: Unit, hits: CueHits, from: number, to: number, context: 
     else if (CONDITION_SET.has(c) || c === 'legitimatePurpose') conditionHits.push(hits.hit(k));
     else if (c === 'share') shareHits.push(hits.hit(k));
     else if (c === 'childSubject') childHits.push(hits.hit(k));
+    else if (c === 'exemption' && firstExemption < 0) firstExemption = hits.start[k];
+    else if (c === 'offence') offenceEnds.push(hits.end[k]);
     // A threat and the disclosure it threatens, in either order within one clause: "threatens
     // the child with the publication of …", „mit der Veröffentlichung … bedroht“.
     if (c === 'threat' || c === 'disclosure') {
@@ -230,7 +234,11 @@ function readUnit(unit: Unit, hits: CueHits, from: number, to: number, context: 
     (!offence || EMBEDDED_DEFINITION.test(text.slice(unit.range.start, unit.range.end)));
   // A grooming offence that lists several acts on the material (India's s. 67B) is also a CSAM
   // offence; one that only solicits images is not.
-  const csamOffence = (offence || has('offenceWeak')) && material && acts.size > 0 && !isExemption && (!groomingOffence || acts.size >= 3) && !sexualExtortion;
+  // "(b) Possesses a photograph … . A minor does not violate this paragraph if …": an offence and,
+  // in a later sentence of the same paragraph, its exemption. The paragraph is both.
+  const exemptionSentence = isExemption && firstExemption >= 0 ? sentenceStart(text, unit.range.start, firstExemption) : -1;
+  const offenceBefore = exemptionSentence > unit.range.start && offenceEnds.some((e) => e <= exemptionSentence);
+  const csamOffence = (offence || has('offenceWeak')) && material && acts.size > 0 && (!isExemption || offenceBefore) && (!groomingOffence || acts.size >= 3) && !sexualExtortion;
 
   let exemption: ExemptionReading | undefined;
   if (isExemption) {
@@ -248,12 +256,14 @@ function readUnit(unit: Unit, hits: CueHits, from: number, to: number, context: 
       // "the photograph was sent to him": received, not shared, by the person it exempts.
       (/(?:was|were|been|is|are)\s+$/iu.test(text.slice(Math.max(unit.range.start, a.start - 8), a.start)) &&
         /^\s+to\s+(?:him|her|them|the\s+(?:person|defendant|accused|child|minor))(?![\p{L}])/iu.test(text.slice(a.end, a.end + 24)));
-    const conductHits = actHits.filter((a) => !describesMaterial(a) && outsideProvisos(a));
+    // Only the exemption's own sentences when the offence comes first in the paragraph.
+    const ownSentences = (a: Hit) => !offenceBefore || a.start >= exemptionSentence;
+    const conductHits = actHits.filter((a) => ownSentences(a) && !describesMaterial(a) && outsideProvisos(a));
     const conductCats = new Set(conductHits.map((a) => a.category));
     const conduct = new Set<'produce' | 'possess' | 'share' | 'receive' | 'access'>();
     if (conductCats.has('actProduce')) conduct.add('produce');
     if (conductCats.has('actPossess')) conduct.add('possess');
-    if (shareHits.some((h) => outsideProvisos(h) && !describesMaterial(h)) || conductCats.has('actDistribute') || conductCats.has('actOffer')) conduct.add('share');
+    if (shareHits.some((h) => ownSentences(h) && outsideProvisos(h) && !describesMaterial(h)) || conductCats.has('actDistribute') || conductCats.has('actOffer')) conduct.add('share');
     if (has('received') || has('passive')) conduct.add('receive');
     if (conductCats.has('actAccess') || conductCats.has('actProcure')) conduct.add('access');
     const conditions = conditionsOf(has);
@@ -276,7 +286,7 @@ function readUnit(unit: Unit, hits: CueHits, from: number, to: number, context: 
   const generalAgeExemption = isExemption && !material && acts.size === 0 && !has('materialObject') && !has('sexualQuality') &&
     !has('ownImages') && !has('legitimatePurpose') && AGE_LIMIT.test(text.slice(unit.range.start, unit.range.end));
 
-  return {
+  const reading: UnitReading = {
     unit,
     cats,
     hits: own,
@@ -300,6 +310,8 @@ function readUnit(unit: Unit, hits: CueHits, from: number, to: number, context: 
     criminalResponsibilityAge: generalAgeExemption || (has('criminalResponsibility') && minor && !material && !has('materialObject') && !has('materialAnaphora') &&
       !has('ownImages') && NUMBER_WORD.test(text.slice(unit.range.start, unit.range.end))),
   };
+  if (offenceBefore) BOTH.add(reading);
+  return reading;
 }
 
 /** Explanatory wording: its names for the material count for II-1; it enacts nothing. */
@@ -319,6 +331,18 @@ function explanatoryUnit(unit: Unit, hits: CueHits, from: number, to: number): U
 }
 
 const CONDITION_SET = new Set<Category>(CONDITIONS);
+
+/** Paragraphs that are both an offence and, in a later sentence, an exemption from it. */
+const BOTH = new WeakSet<UnitReading>();
+
+/** Where the sentence holding `at` begins, within the unit starting at `from`. */
+function sentenceStart(text: string, from: number, at: number): number {
+  const lead = text.slice(from, at);
+  let last = -1;
+  const stop = /[.;](?:\s+|$)/gu;
+  for (let m = stop.exec(lead); m; m = stop.exec(lead)) last = m.index + m[0].length;
+  return last < 0 ? from : from + last;
+}
 
 const DEPICTION_BEFORE = /(?<![\p{L}])(?:of|depicting|showing|de|del|d['’]|représentant|von|einer|eines)\s+$/iu;
 const NEGATED_BEFORE = /(?<![\p{L}])(?:not|never|without|pas|jamais|sans|nicht|niemals|ohne|nunca|sin|no\s+(?:lo|la|los|las|le|les|se))\s+(?:[\p{L}'’]+\s+){0,2}$|(?<![\p{L}])(?:not|pas|nicht)\s+$/iu;
@@ -691,7 +715,7 @@ function resolveAnaphora(units: UnitReading[], byArticle: Map<Provision, UnitRea
   const promote = (u: UnitReading) => {
     const mutable = u as { material: boolean; csamOffence: boolean };
     mutable.material = true;
-    mutable.csamOffence = (u.offence || u.cats.has('offenceWeak')) && u.acts.size > 0 && !u.exemption && !u.grooming && !u.sexualExtortion;
+    mutable.csamOffence = (u.offence || u.cats.has('offenceWeak')) && u.acts.size > 0 && (!u.exemption || BOTH.has(u)) && !u.grooming && !u.sexualExtortion;
   };
   for (const u of units) {
     if (u.material) continue;
