@@ -774,3 +774,14 @@ describe('an offence and its exemption in one paragraph', () => {
     assert.ok(!u.csamOffence);
   });
 });
+
+describe('II-9: a noncriminal response in lieu of court', () => {
+  test('"In lieu of appearing in court, the minor may … participate in a cyber-safety program" is a diversion without the last-resort principle', () => {
+    const a = lint([
+      'Section 847.0141 Sexting',
+      '(1) A minor commits an offense if he or she knowingly distributes child sexual abuse material to another minor.',
+      '(3) A minor who violates subsection (1) commits a noncriminal violation for a first violation. In lieu of appearing in court, the minor may complete 8 hours of community service work or participate in a cyber-safety program.',
+    ].join('\n'));
+    assert.equal(status(a, 'II-9'), 'partial');
+  });
+});
