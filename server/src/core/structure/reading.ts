@@ -247,7 +247,8 @@ function readUnit(unit: Unit, hits: CueHits, from: number, to: number, context: 
     // material ("material … produced by that child"), nor one in a proviso that takes the case
     // back out ("unless the child … transmitted it to any other person").
     const provisos = provisoRanges(unitText, unit.range.start);
-    const outsideProvisos = (a: Hit) => !provisos.some(([s, e]) => a.start >= s && a.start < e);
+    // Sorted and disjoint: a binary search keeps a long unit linear.
+    const outsideProvisos = (a: Hit) => !inRanges(provisos, a.start);
     // Nor one that is negated: "if the minor has not distributed it", « qu'il ne l'a pas diffusée »
     // is a condition of the exemption.
     const describesMaterial = (a: Hit) => /^\s+(?:by|par|von|por)\b/iu.test(text.slice(a.end, a.end + 6)) ||
@@ -381,14 +382,21 @@ const AGE_LIMIT = new RegExp(`\\b(?:under|below|not\\s+(?:yet\\s+)?(?:reached|at
  * produces …"); otherwise it is a prohibition ("No person shall possess … and is liable").
  */
 function negatedSubjectExemption(negation: readonly Hit[], actHits: readonly Hit[], text: string): boolean {
+  // One pass with pointers: a unit of a misread long draft may hold thousands of these cues.
+  let v = 0;
+  let a = 0;
   for (let i = 0; i < negation.length; i++) {
     const n = negation[i];
     if (n.category !== 'negatedSubject') continue;
-    const verb = negation.slice(i + 1).find((x) => x.category === 'liability' && x.start >= n.end);
-    if (!verb || verb.start - n.end > 250) continue;
+    if (v <= i) v = i + 1;
+    while (v < negation.length && (negation[v].category !== 'liability' || negation[v].start < n.end)) v++;
+    if (v >= negation.length) return false;
+    const verb = negation[v];
+    if (verb.start - n.end > 250) continue;
     const between = text.slice(n.end, verb.start);
     if (/[.;:]\s/u.test(between)) continue;
-    const firstAct = actHits.find((a) => a.start >= n.end && a.start < verb.start);
+    while (a < actHits.length && actHits[a].start < n.end) a++;
+    const firstAct = a < actHits.length && actHits[a].start < verb.start ? actHits[a] : undefined;
     if (firstAct && !RELATIVE.test(text.slice(n.end, firstAct.start))) continue;
     return true;
   }
@@ -400,17 +408,18 @@ const RELATIVE = /\b(?:who|which|that|whose|qui|que|dont|der|die|das|welche[rs]?
 /** A proviso ("unless …", "provided that …"): from its conjunction to the end of its sentence. */
 const PROVISO = /(?<!\p{L})(?:unless|except where|except if|provided that|providing that|sauf si|sauf lorsque|à moins que|pourvu que|à condition que|sous réserve que|es sei denn|außer wenn|ausser wenn|sofern|vorausgesetzt|salvo que|salvo cuando|a menos que|excepto si|excepto cuando|siempre que|siempre y cuando|con tal de que)(?!\p{L})/giu;
 
-function provisoRanges(unitText: string, offset: number): [number, number][] {
-  const out: [number, number][] = [];
+function provisoRanges(unitText: string, offset: number): OffsetRange[] {
+  const out: OffsetRange[] = [];
+  const stop = /[.;](?:\s|$)/gu;
   PROVISO.lastIndex = 0;
   for (let m = PROVISO.exec(unitText); m; m = PROVISO.exec(unitText)) {
     // A fronted proviso ("Salvo que medie violencia, …, el consentimiento excluirá …") governs
     // only itself; one after the main clause runs to the end of the sentence.
-    const rest = unitText.slice(m.index);
-    const stop = rest.search(/[.;](?:\s|$)/u);
-    out.push([offset + m.index, offset + m.index + (stop < 0 ? rest.length : stop)]);
-    if (stop < 0) break;
-    PROVISO.lastIndex = m.index + stop + 1;
+    stop.lastIndex = m.index;
+    const end = stop.exec(unitText);
+    out.push({ start: offset + m.index, end: offset + (end ? end.index : unitText.length) });
+    if (!end) break;
+    PROVISO.lastIndex = end.index + 1;
   }
   return out;
 }
@@ -427,10 +436,11 @@ const OR_BEFORE = /(?:\bor|\bou|\boder|\bo|\bu|\bsowie\s+oder)\s*[,;]?\s*$/iu;
 function alternativesOf(unitText: string, offset: number, conditionHits: readonly Hit[]): { conditions: Set<Condition>; legitimate: boolean }[] | undefined {
   const marks: number[] = [];
   POINT_MARK.lastIndex = 0;
+  const firstWord = unitText.length - unitText.trimStart().length;
   for (let m = POINT_MARK.exec(unitText); m; m = POINT_MARK.exec(unitText)) {
     const at = m.index + (m[0].length - m[0].trimStart().length);
     // A point opens a line or follows a colon, dash or semicolon; "section 52(1)(b) or (c)" is a citation.
-    if (!POINT_LEAD.test(unitText.slice(Math.max(0, at - 16), at)) && unitText.slice(0, at).trim() !== '') continue;
+    if (!POINT_LEAD.test(unitText.slice(Math.max(0, at - 16), at)) && at !== firstWord) continue;
     marks.push(at);
     if (marks.length > 26) break;
   }
