@@ -785,3 +785,24 @@ describe('II-9: a noncriminal response in lieu of court', () => {
     assert.equal(status(a, 'II-9'), 'partial');
   });
 });
+
+describe('more negative forms of the offence', () => {
+  for (const [name, line, file] of [
+    ['"shall not be taken to have committed an offence"', '(2) A child shall not be taken to have committed an offence under subsection (1) in respect of an image of himself or herself.', 'draft.txt'],
+    ['« l\'action publique ne peut être exercée »', 'L\'action publique ne peut être exercée contre le mineur qui détient une image le représentant, réalisée par lui-même.', 'projet.txt'],
+    ['« no será objeto de persecución penal »', 'El menor que posea imágenes de sí mismo para su uso privado no será objeto de persecución penal.', 'borrador.txt'],
+  ] as const) {
+    test(`${name} is an exemption`, () => {
+      const offence = file === 'draft.txt'
+        ? 'Section 5\n(1) A person who possesses child sexual abuse material commits an offence.'
+        : file === 'projet.txt'
+          ? 'Article 227-23\nLe fait de détenir l\'image d\'un mineur présentant un caractère pornographique est puni de deux ans d\'emprisonnement.'
+          : 'Artículo 189\n2. El que posea material de abuso sexual infantil será castigado con la pena de tres meses a un año de prisión.';
+      const a = lint(`${offence}\n${line}`, { name: file });
+      const [e] = exemptions(a);
+      assert.ok(e, name);
+      assert.equal(e.exemption!.beneficiary, 'child');
+      assert.ok(e.exemption!.conditions.has('ownImages'));
+    });
+  }
+});
