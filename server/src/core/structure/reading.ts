@@ -234,13 +234,14 @@ function readUnit(unit: Unit, hits: CueHits, from: number, to: number, context: 
     (!offence || EMBEDDED_DEFINITION.test(text.slice(unit.range.start, unit.range.end)));
   // A grooming offence that lists several acts on the material (India's s. 67B) is also a CSAM
   // offence; one that only solicits images is not.
+  const csamOffence = (offence || has('offenceWeak')) && material && acts.size > 0 && !isExemption && (!groomingOffence || acts.size >= 3) && !sexualExtortion;
+
+  let exemption: ExemptionReading | undefined;
   // "(b) Possesses a photograph … . A minor does not violate this paragraph if …": an offence and,
   // in a later sentence of the same paragraph, its exemption. The paragraph is both.
   const exemptionSentence = isExemption && firstExemption >= 0 ? sentenceStart(text, unit.range.start, firstExemption) : -1;
   const offenceBefore = exemptionSentence > unit.range.start && offenceEnds.some((e) => e <= exemptionSentence);
-  const csamOffence = (offence || has('offenceWeak')) && material && acts.size > 0 && (!isExemption || offenceBefore) && (!groomingOffence || acts.size >= 3) && !sexualExtortion;
-
-  let exemption: ExemptionReading | undefined;
+  const offenceThenExemption = offenceBefore && (offence || has('offenceWeak')) && material && acts.size > 0 && (!groomingOffence || acts.size >= 3) && !sexualExtortion;
   if (isExemption) {
     const unitText = text.slice(unit.range.start, unit.range.end);
     // The conduct exempted is what the exemption's own verbs name. Not a verb that describes the
@@ -295,7 +296,7 @@ function readUnit(unit: Unit, hits: CueHits, from: number, to: number, context: 
     acts,
     narrowedActs,
     offence,
-    csamOffence,
+    csamOffence: csamOffence || offenceThenExemption,
     exemption,
     definition,
     grooming: groomingOffence,
