@@ -806,3 +806,12 @@ describe('more negative forms of the offence', () => {
     });
   }
 });
+
+test('a draft read without provisions keeps its education paragraph', () => {
+  const a = lint([
+    'A person who produces or distributes child sexual abuse material commits an offence.',
+    '',
+    'Schools shall provide pupils with education on the risks of sharing intimate images online.',
+  ].join('\n'));
+  assert.equal(status(a, 'II-7'), 'met');
+});

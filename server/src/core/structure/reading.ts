@@ -132,6 +132,9 @@ export function readDraft(
     byNumber.set(key, [...(byNumber.get(key) ?? []), ...list]);
   }
   completeExemptions(units, byNumber, text);
+  // Education is a measure the draft's provisions take: a title « relatif à la prévention et à la
+  // répression … » before them is none. (A draft read without provisions has only paragraphs.)
+  if (structure.provisions.length) for (const u of units) if (u.education && !u.unit.provision) (u as Mutable<UnitReading>).education = false;
   return { structure, units, byArticle, byNumber, language };
 }
 
@@ -305,9 +308,9 @@ function readUnit(unit: Unit, hits: CueHits, from: number, to: number, context: 
     lastResort: lastResort && (minor || has('exemption')),
     // A prosecutor's consent to any prosecution under the Act is the same bare discretion.
     diversion: has('diversion') && (minor || has('childSubject') || PROSECUTOR_CONSENT.test(text.slice(unit.range.start, unit.range.end))) && !offence,
-    // Education for children, or on the risks of making and sharing intimate images, provided by
-    // the draft's own provisions (a title "relatif à la prévention et à la répression …" is none).
-    education: unit.provision !== undefined && (has('education') || contextCats.has('education')) && !offence && !isExemption && !lastResort && !has('diversion') &&
+    // Education for children, or on the risks of making and sharing intimate images (in the
+    // draft's own provisions: see completeExemptions).
+    education: (has('education') || contextCats.has('education')) && !offence && !isExemption && !lastResort && !has('diversion') &&
       (minor || contextCats.has('minor') || has('ict') || has('share') || has('ownImages') || (has('materialObject') && has('sexualQuality'))),
     criminalResponsibilityAge: generalAgeExemption || (has('criminalResponsibility') && minor && !material && !has('materialObject') && !has('materialAnaphora') &&
       !has('ownImages') && NUMBER_WORD.test(text.slice(unit.range.start, unit.range.end))),
