@@ -1,12 +1,12 @@
 import { t } from '../i18n';
-import type { Reading, UnitReading } from '../structure/reading';
+import { US_CODE_CITATION, type Reading, type UnitReading } from '../structure/reading';
 import { csamOffences, evidence, finding, notApplicable, result } from './common';
 import type { ComplianceContext, ComplianceOutcome } from './types';
 
 /** The article-level provisions a unit refers to ("article 227-23", "sections 2 and 3"). */
 export function referencedArticles(ctx: ComplianceContext, u: UnitReading, reading: Reading): { resolved: UnitReading[][]; any: boolean } {
   // The unit's own number ("§ 3.", "(2)") opens it; it is no citation.
-  const text = ctx.text.slice(u.unit.range.start, u.unit.range.end).replace(OWN_NUMBER, '');
+  const text = ctx.text.slice(u.unit.range.start, u.unit.range.end).replace(OWN_NUMBER, '').replace(US_CODE_CITATION, 'section ');
   const resolved: UnitReading[][] = [];
   let any = false;
   REFERENCE.lastIndex = 0;
@@ -20,7 +20,7 @@ export function referencedArticles(ctx: ComplianceContext, u: UnitReading, readi
   return { resolved, any };
 }
 
-const REFERENCE = /(?<![\p{L}\p{N}])(?:articles?|sections?|ss?\.|§§?|art\.|arts\.|artikel|artículos?)\s*((?:L\.\s*)?\d+(?:[\w-]|\/\d)*(?:\s*(?:,|and|et|und|or|ou|to|à|bis|a|y|o)\s*\d+(?:[\w-]|\/\d)*)*)/giu;
+const REFERENCE = /(?<![\p{L}\p{N}])(?:articles?|sections?|ss?\.|§§?|art\.|arts\.|artikel|artículos?)\s*((?:L\.\s*)?\d+(?:[\w-]|[./]\d)*(?:\s*(?:,|and|et|und|or|ou|to|à|bis|a|y|o)\s*\d+(?:[\w-]|[./]\d)*)*)/giu;
 const OWN_NUMBER = /^\s*(?:§\s*\d+\w*\.?|\(\w{1,5}\)|\d{1,3}\.(?!\d))\s*/u;
 
 /** "3 à 5", "3 to 5", "3 bis 5" cite 4 too; "227-23 and 227-24" only those two. */

@@ -349,7 +349,7 @@ function sentenceStart(text: string, from: number, at: number): number {
   return last < 0 ? from : from + last;
 }
 
-const DEPICTION_BEFORE = /(?<![\p{L}])(?:of|depicting|showing|de|del|d['’]|représentant|von|einer|eines)\s+$/iu;
+const DEPICTION_BEFORE = /(?<![\p{L}])(?:of|depicting|depicts|depicted|showing|shows|de|del|d['’]|représentant|représente|von|einer|eines|zeigt)(?:\s+only|\s+seulement|\s+nur)?\s+$/iu;
 const NEGATED_BEFORE = /(?<![\p{L}])(?:not|never|without|pas|jamais|sans|nicht|niemals|ohne|nunca|sin|no\s+(?:lo|la|los|las|le|les|se))\s+(?:[\p{L}'’]+\s+){0,2}$|(?<![\p{L}])(?:not|pas|nicht)\s+$/iu;
 
 const PROSECUTOR_CONSENT = /(?:consent|approval|leave|sanction)\s+of\s+the\s+(?:Director\s+of\s+Public\s+Prosecutions|Attorney[- ]General|Lord\s+Advocate|Solicitor[- ]General|public\s+prosecutor)/iu;
@@ -375,8 +375,8 @@ function conditionsOf(has: (c: Category) => boolean): Set<Condition> {
 }
 
 const AGE_WORDS = 'ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|dix|onze|douze|treize|quatorze|quinze|seize|zehn|zwölf|dreizehn|vierzehn|fünfzehn|sechzehn|diez|once|doce|trece|catorce|quince|dieciséis';
-/** Below a stated age: "under 14", "has not reached fifteen years", « moins de treize ans », "unter vierzehn Jahren". */
-const AGE_LIMIT = new RegExp(`\\b(?:under|below|not\\s+(?:yet\\s+)?(?:reached|attained)|moins\\s+de|menos\\s+de|menor(?:es)?\\s+de|unter|noch\\s+nicht)\\s+(?:the\\s+age\\s+of\\s+|l'âge\\s+de\\s+|la\\s+edad\\s+de\\s+|das\\s+)?(?:\\d{1,2}|${AGE_WORDS})\\b`, 'iu');
+/** Below a stated age under 18: "under 14", "has not reached fifteen years", « moins de treize ans », "unter vierzehn Jahren" (under 18 is a child, not an age of criminal responsibility). */
+const AGE_LIMIT = new RegExp(`\\b(?:under|below|not\\s+(?:yet\\s+)?(?:reached|attained)|moins\\s+de|menos\\s+de|menor(?:es)?\\s+de|unter|noch\\s+nicht)\\s+(?:the\\s+age\\s+of\\s+|l'âge\\s+de\\s+|la\\s+edad\\s+de\\s+|das\\s+)?(?:1[0-7]|\\d|${AGE_WORDS})\\b`, 'iu');
 
 /**
  * "No person who is under the age of eighteen years shall be convicted", "Nothing in section 4
@@ -587,6 +587,7 @@ const CITED = /(?<![\p{L}\p{N}])(?:articles?|sections?|ss?\.|§§?|art\.|arts\.|
  */
 function citedProvisions(text: string): { num: string; paragraph?: string }[] {
   const out: { num: string; paragraph?: string }[] = [];
+  text = text.replace(US_CODE_CITATION, 'section ');
   CITED.lastIndex = 0;
   for (let m = CITED.exec(text); m; m = CITED.exec(text)) {
     const num = m[1].replace(/^L\.\s*/u, '').toLowerCase();
@@ -618,6 +619,9 @@ function citedProvisions(text: string): { num: string; paragraph?: string }[] {
   }
   return out;
 }
+
+/** "AS 11.61.127", "RCW 9.68A.070": a US state code cited by its abbreviation (capitals only). */
+export const US_CODE_CITATION = /\b(?:AS|RCW|ORS|NRS|MCL|KRS|ARS|A\.R\.S\.|G\.S\.|C\.R\.S\.|N\.J\.S\.A\.|Fla\. Stat\.|Minn\. Stat\.|Wis\. Stat\.)\s+(?=\d)/gu;
 
 const PARAGRAPH_NAMED = /^\s*,?\s*(?:Abs\.|Absatz|paragraphe|paragraph|para\.|subsection|alinéa)\s*\(?(\d+[a-z]?)\)?/iu;
 /** Points after a paragraph ("Bst. b und c", "(a)", "Z 1"): skipped to reach what follows. */
