@@ -815,3 +815,39 @@ test('a draft read without provisions keeps its education paragraph', () => {
   ].join('\n'));
   assert.equal(status(a, 'II-7'), 'met');
 });
+
+describe('US state codes', () => {
+  const ALASKA = [
+    'Sec. 11.61.125. Distribution of child sexual abuse material.',
+    '(a) A person commits the crime of distribution of child sexual abuse material if the person knowingly distributes any child sexual abuse material.',
+    'Sec. 11.61.127. Possession of child sexual abuse material.',
+    '(a) A person commits the crime of possession of child sexual abuse material if the person knowingly possesses child sexual abuse material.',
+    '(c) It is an affirmative defense to a prosecution under (a) of this section that the visual depiction depicts only a minor who was 16 years of age or older, being the age at which the minor may consent to sexual penetration, and that the minor knowingly and voluntarily provided the visual depiction to the defendant.',
+  ].join('\n');
+
+  test('"depicts only a minor who was 16 years of age or older" is the minor depicted: the defence is open to any defendant', () => {
+    const a = lint(ALASKA);
+    const e = exemptions(a).find((u) => u.exemption!.conditions.has('ageOfConsent'));
+    assert.ok(e);
+    assert.equal(e.exemption!.beneficiary, 'anyone');
+  });
+
+  test('a last-resort rule for "a violation of AS 11.61.127" (possession) does not cover distribution', () => {
+    const a = lint([
+      ALASKA,
+      'Sec. 47.12.060. Diversion.',
+      '(d) A minor alleged to have committed a violation of AS 11.61.127 may not be the subject of a petition for adjudication unless diversion measures are insufficient; the filing of a petition shall be a measure of last resort.',
+    ].join('\n'));
+    assert.equal(status(a, 'II-9'), 'partial');
+  });
+});
+
+test('"A person who has not attained the age of 18 does not commit an offence …" is a child exemption, not the age of criminal responsibility', () => {
+  const a = lint([
+    'Section 1',
+    '(1) It is an offence for a person to have an indecent photograph of a child in his or her possession.',
+    'Section 2',
+    '(1) A person who has not attained the age of 18 does not commit an offence under section 1.',
+  ].join('\n'));
+  assert.ok(!a.reading.units.some((u) => u.criminalResponsibilityAge));
+});
