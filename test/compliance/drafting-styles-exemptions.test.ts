@@ -545,3 +545,309 @@ describe('German negated subjects and Australian defences', () => {
     assert.equal(status(a, 'II-5'), 'not-applicable');
   });
 });
+
+describe('II-9: the offences a last-resort rule cites', () => {
+  test('« les infractions prévues aux articles 3 à 5 » includes article 4 (distribution)', () => {
+    const a = lint([
+      'Article 3',
+      'Est punie de cinq à dix ans d\'emprisonnement toute personne qui produit du matériel d\'abus sexuel d\'enfants.',
+      'Article 4',
+      'Est punie des mêmes peines toute personne qui diffuse ou transmet du matériel d\'abus sexuel d\'enfants.',
+      'Article 5',
+      'Est punie de deux à cinq ans d\'emprisonnement toute personne qui détient du matériel d\'abus sexuel d\'enfants.',
+      'Article 8',
+      'Les poursuites pénales contre un enfant pour l\'une des infractions prévues aux articles 3 à 5 ne sont engagées qu\'en dernier recours, lorsque les mesures éducatives se révèlent insuffisantes.',
+    ].join('\n'), { name: 'loi.txt' });
+    assert.equal(status(a, 'II-9'), 'met');
+  });
+
+  test('a last-resort rule for the possession offence only is partial (section 5 cited, distribution in section 4)', () => {
+    const a = lint([
+      'Section 4',
+      '(1) A person who distributes child sexual abuse material commits an offence.',
+      'Section 5',
+      '(1) A person who possesses child sexual abuse material commits an offence.',
+      'Section 6',
+      '(1) Proceedings against a child for an offence under section 5 shall be brought only as a last resort, where educational measures are insufficient.',
+    ].join('\n'));
+    assert.equal(status(a, 'II-9'), 'partial');
+  });
+});
+
+describe('French references to alinéas', () => {
+  test('« Les faits prévus au premier alinéa ne sont pas punissables … » takes the conduct of the first alinéa', () => {
+    const a = lint([
+      'Article 227-23',
+      'Le fait de détenir l\'image ou la représentation d\'un mineur lorsque cette image présente un caractère pornographique est puni de deux ans d\'emprisonnement.',
+      'Le fait de diffuser une telle image est puni de cinq ans d\'emprisonnement.',
+      'Les faits prévus au premier alinéa ne sont pas punissables lorsqu\'ils sont commis par un mineur à l\'égard d\'une image le représentant.',
+    ].join('\n'), { name: 'proposition.txt' });
+    const [e] = exemptions(a);
+    assert.ok(e);
+    assert.ok(e.exemption!.conduct.has('possess'));
+    assert.ok(!e.exemption!.conduct.has('share'));
+    assert.equal(e.exemption!.beneficiary, 'child');
+  });
+
+  test('« L\'alinéa précédent ne s\'applique pas lorsque … contrainte » is a condition of the exemption before it', () => {
+    const a = lint([
+      'Article 227-23',
+      'Le fait de détenir l\'image ou la représentation d\'un mineur lorsque cette image présente un caractère pornographique est puni de deux ans d\'emprisonnement.',
+      'N\'est pas punissable le mineur qui détient une image le représentant, réalisée par lui-même pour son usage privé.',
+      'L\'alinéa précédent ne s\'applique pas lorsque l\'image a été obtenue par contrainte ou menace.',
+    ].join('\n'), { name: 'proposition.txt' });
+    const list = exemptions(a);
+    assert.equal(list.length, 1);
+    assert.ok(list[0].exemption!.conditions.has('noAbuse'));
+  });
+});
+
+describe('negated acts, depicted minors and paragraphes', () => {
+  test('"if the minor has not distributed the depiction" is a condition, not sharing the exemption covers', () => {
+    const a = lint([
+      'Section 10 Child sexual abuse material',
+      '(1) A person who knowingly produces, distributes or possesses child sexual abuse material commits an offence.',
+      '(2) This section does not apply to a minor who possesses a visual depiction of himself or herself, if the minor has not distributed the depiction to any other person.',
+    ].join('\n'));
+    const [e] = exemptions(a);
+    assert.equal(e.exemption!.beneficiary, 'child');
+    assert.ok(!e.exemption!.conduct.has('share'));
+    assert.equal(status(a, 'II-8'), 'partial');
+  });
+
+  test('« Quedará exento de pena quien posea imágenes de un menor que … »: the minor is the one depicted', () => {
+    const a = lint([
+      'Artículo 189',
+      '2. El que posea material de abuso sexual infantil será castigado con la pena de tres meses a un año de prisión.',
+      '4. Quedará exento de pena quien posea imágenes de un menor que haya alcanzado la edad de consentimiento sexual, con su consentimiento, cuando sea una persona próxima al menor por edad y grado de desarrollo o madurez y no haya mediado abuso, violencia o intimidación.',
+    ].join('\n'), { name: 'borrador.txt' });
+    const [e] = exemptions(a);
+    assert.equal(e.exemption!.beneficiary, 'anyone');
+    assert.equal(status(a, 'II-5'), 'met');
+  });
+
+  test('« Nul ne peut être déclaré coupable d\'une infraction prévue au paragraphe (4) … s\'il était âgé de moins de dix-huit ans » (Code criminel)', () => {
+    const a = lint([
+      '163.1 (4) Quiconque a en sa possession du matériel d\'abus et d\'exploitation pédosexuels est coupable d\'un acte criminel passible d\'un emprisonnement maximal de dix ans.',
+      '(6.1) Nul ne peut être déclaré coupable d\'une infraction prévue au paragraphe (4) à l\'égard d\'une représentation qui le représente seul, s\'il était âgé de moins de dix-huit ans et qu\'il la détient exclusivement pour son usage personnel.',
+      '(6.2) Nul ne peut être déclaré coupable d\'une infraction prévue au paragraphe (4) s\'il démontre que la personne représentée avait atteint l\'âge du consentement, qu\'elle a consenti à la détention, que l\'écart d\'âge n\'excède pas deux ans et qu\'il n\'y a eu ni exploitation ni contrainte.',
+    ].join('\n'), { name: 'code.txt' });
+    const list = exemptions(a);
+    assert.equal(list.length, 2);
+    assert.equal(list[0].exemption!.beneficiary, 'child');
+    assert.equal(list[1].exemption!.beneficiary, 'anyone');
+    assert.ok(list[1].material, 'an exemption from the offence of paragraphe (4) concerns the material');
+  });
+});
+
+describe('paragraph numbers as drafted in Belgium (§ 1er, articles 417/46)', () => {
+  const BE = [
+    'Art. 417/46',
+    'Sera puni de la réclusion de cinq ans à dix ans quiconque aura diffusé, transmis ou rendu disponible du matériel d\'abus sexuels de mineurs.',
+    'Art. 417/47',
+    'Sera puni d\'un emprisonnement d\'un an à cinq ans quiconque aura sciemment détenu du matériel d\'abus sexuels de mineurs.',
+    'Art. 417/47/1',
+    '§ 1er. Les articles 417/46 et 417/47 ne s\'appliquent pas au mineur qui détient du matériel le représentant, pour son usage privé.',
+    '§ 2. Le paragraphe 1er ne s\'applique pas lorsque le matériel a été obtenu par la contrainte ou la menace.',
+    '§ 3. Les poursuites à l\'encontre d\'un mineur du chef des infractions visées aux articles 417/46 et 417/47 ne sont exercées qu\'en dernier recours, lorsque les mesures d\'éducation se sont révélées insuffisantes.',
+  ].join('\n');
+
+  test('« Le paragraphe 1er ne s\'applique pas lorsque … contrainte » is a condition of § 1er, and « § 2. » is not a citation of article 2', () => {
+    const a = lint(BE, { name: 'proposition.txt' });
+    const list = exemptions(a);
+    assert.equal(list.length, 1);
+    assert.ok(list[0].exemption!.conditions.has('noAbuse'));
+  });
+
+  test('a last-resort rule citing « articles 417/46 et 417/47 » covers the distribution of article 417/46', () => {
+    const a = lint(BE, { name: 'proposition.txt' });
+    assert.equal(status(a, 'II-9'), 'met');
+  });
+});
+
+describe('possession defences open to anyone, paragraph lists, presumptions of incapacity', () => {
+  test('an affirmative defence for destroying images promptly covers passive receipt and is adult-capable with no II-5 condition (18 U.S.C. § 2252A(d) style)', () => {
+    const a = lint([
+      'Sec. 2252A. Certain activities relating to material constituting or containing child pornography',
+      '(1) Any person who knowingly possesses any child pornography shall be fined under this title or imprisoned not more than 10 years, or both.',
+      '(4) It shall be an affirmative defense to a charge of violating subsection (1) that the defendant—',
+      '    (1) possessed less than three images of child pornography; and',
+      '    (2) promptly and in good faith took reasonable steps to destroy each such image.',
+    ].join('\n'));
+    assert.equal(status(a, 'II-5'), 'missing');
+    assert.equal(status(a, 'II-6'), 'partial');
+  });
+
+  test('"subsection (2) or (4)" cites both paragraphs', () => {
+    const a = lint([
+      'Section 163.1',
+      '(2) Every person who makes any child sexual abuse material is guilty of an indictable offence.',
+      '(4) Every person who possesses any child sexual abuse material is guilty of an indictable offence.',
+      '(6.1) No person who is under the age of eighteen years shall be convicted of an offence under subsection (2) or (4) in respect of child sexual abuse material that depicts only that person.',
+    ].join('\n'));
+    const [e] = exemptions(a);
+    assert.ok(e.exemption!.conduct.has('possess'));
+    assert.ok(e.exemption!.conduct.has('produce'));
+  });
+
+  test('« Les mineurs de moins de treize ans sont présumés ne pas être capables de discernement » is the age of criminal responsibility', () => {
+    const a = lint([
+      'Article 227-23',
+      'Le fait de détenir l\'image d\'un mineur présentant un caractère pornographique est puni de deux ans d\'emprisonnement.',
+      'Article L. 11-1',
+      'Les mineurs de moins de treize ans sont présumés ne pas être capables de discernement.',
+    ].join('\n'), { name: 'projet.txt' });
+    assert.ok(a.reading.units.some((u) => u.criminalResponsibilityAge));
+    assert.equal(status(a, 'II-6'), 'partial');
+  });
+
+  test('"with the partner\'s consent" is the consent of the person depicted', () => {
+    const a = lint([
+      'Article 240b',
+      '1. A person who possesses an image of a sexual nature involving a person who has not yet reached the age of eighteen years shall be liable to a term of imprisonment not exceeding four years.',
+      '3. Not punishable under paragraph 1 is the person who possesses an image as referred to in paragraph 1 of his or her partner, where the partner has reached the age of sexual consent, the image was made with the partner\'s consent, exclusively for the private use of the persons involved.',
+    ].join('\n'));
+    const e = exemptions(a)[0].exemption!;
+    assert.ok(e.conditions.has('consentOfDepicted'));
+  });
+});
+
+describe('II-7: education in the draft\'s provisions only', () => {
+  test('a title « relatif à la prévention et à la répression » is no education measure', () => {
+    const a = lint([
+      'Projet de loi organique relatif à la prévention et à la répression de l\'exploitation sexuelle des enfants au moyen des technologies de l\'information',
+      '',
+      'Article 3',
+      'Est puni de cinq ans d\'emprisonnement quiconque produit ou diffuse du matériel d\'abus sexuel d\'enfants.',
+    ].join('\n'), { name: 'projet.txt' });
+    assert.equal(status(a, 'II-7'), 'missing');
+  });
+
+  test('an article on education in schools about online risks counts', () => {
+    const a = lint([
+      'Article 3',
+      'Est puni de cinq ans d\'emprisonnement quiconque produit ou diffuse du matériel d\'abus sexuel d\'enfants.',
+      'Article 9',
+      'L\'État veille à ce que les élèves reçoivent une éducation à la vie affective et sexuelle comportant une information sur les risques liés au partage d\'images intimes.',
+    ].join('\n'), { name: 'projet.txt' });
+    assert.equal(status(a, 'II-7'), 'met');
+  });
+});
+
+describe('"that" after "prove" is no relative clause on the material', () => {
+  test('"it is a defence for a child to prove that he or she sent the photograph only to another child …" covers sharing', () => {
+    const a = lint([
+      'Section 1 — Indecent images of children',
+      '(1) A person commits an offence if he or she distributes or possesses an indecent photograph of a child.',
+      '(2) It is a defence for a child charged with an offence under subsection (1) to prove that he or she sent a photograph of himself or herself only to another child, voluntarily and for that child\'s private use.',
+    ].join('\n'));
+    const [e] = exemptions(a);
+    assert.ok(e.exemption!.conduct.has('share'));
+    assert.equal(status(a, 'II-8'), 'met');
+  });
+});
+
+describe('an offence and its exemption in one paragraph', () => {
+  test('"(1) A person commits … possesses … . A minor does not violate this subsection if …" is both an offence and a child-only exemption', () => {
+    const a = lint([
+      'Section 847.0141 Sexting; prohibited acts; penalties',
+      '(1) A person commits an offense if he or she knowingly possesses child sexual abuse material. A minor does not violate this subsection if all of the following apply:',
+      '1. The minor did not solicit the photograph or video.',
+      '2. The minor did not transmit or distribute the photograph or video to a third party.',
+    ].join('\n'));
+    const u = a.reading.units.find((x) => x.exemption)!;
+    assert.ok(u.csamOffence, 'the offence in the first sentence stays an offence');
+    assert.equal(u.exemption!.beneficiary, 'child');
+    assert.ok(u.exemption!.conditions.has('passive'));
+    assert.ok(!u.exemption!.conduct.has('share'));
+    assert.equal(status(a, 'Art. 20(1)(e)'), 'met');
+    assert.equal(status(a, 'II-6'), 'partial');
+  });
+
+  test('a paragraph that opens with the exemption is only an exemption', () => {
+    const a = lint([
+      'Section 2',
+      '(1) A person who possesses child sexual abuse material commits an offence.',
+      '(2) A child does not commit an offence under subsection (1) in respect of material depicting only himself or herself.',
+    ].join('\n'));
+    const u = a.reading.units.find((x) => x.exemption)!;
+    assert.ok(!u.csamOffence);
+  });
+});
+
+describe('II-9: a noncriminal response in lieu of court', () => {
+  test('"In lieu of appearing in court, the minor may … participate in a cyber-safety program" is a diversion without the last-resort principle', () => {
+    const a = lint([
+      'Section 847.0141 Sexting',
+      '(1) A minor commits an offense if he or she knowingly distributes child sexual abuse material to another minor.',
+      '(3) A minor who violates subsection (1) commits a noncriminal violation for a first violation. In lieu of appearing in court, the minor may complete 8 hours of community service work or participate in a cyber-safety program.',
+    ].join('\n'));
+    assert.equal(status(a, 'II-9'), 'partial');
+  });
+});
+
+describe('more negative forms of the offence', () => {
+  for (const [name, line, file] of [
+    ['"shall not be taken to have committed an offence"', '(2) A child shall not be taken to have committed an offence under subsection (1) in respect of an image of himself or herself.', 'draft.txt'],
+    ['« l\'action publique ne peut être exercée »', 'L\'action publique ne peut être exercée contre le mineur qui détient une image le représentant, réalisée par lui-même.', 'projet.txt'],
+    ['« no será objeto de persecución penal »', 'El menor que posea imágenes de sí mismo para su uso privado no será objeto de persecución penal.', 'borrador.txt'],
+  ] as const) {
+    test(`${name} is an exemption`, () => {
+      const offence = file === 'draft.txt'
+        ? 'Section 5\n(1) A person who possesses child sexual abuse material commits an offence.'
+        : file === 'projet.txt'
+          ? 'Article 227-23\nLe fait de détenir l\'image d\'un mineur présentant un caractère pornographique est puni de deux ans d\'emprisonnement.'
+          : 'Artículo 189\n2. El que posea material de abuso sexual infantil será castigado con la pena de tres meses a un año de prisión.';
+      const a = lint(`${offence}\n${line}`, { name: file });
+      const [e] = exemptions(a);
+      assert.ok(e, name);
+      assert.equal(e.exemption!.beneficiary, 'child');
+      assert.ok(e.exemption!.conditions.has('ownImages'));
+    });
+  }
+});
+
+test('a draft read without provisions keeps its education paragraph', () => {
+  const a = lint([
+    'A person who produces or distributes child sexual abuse material commits an offence.',
+    '',
+    'Schools shall provide pupils with education on the risks of sharing intimate images online.',
+  ].join('\n'));
+  assert.equal(status(a, 'II-7'), 'met');
+});
+
+describe('US state codes', () => {
+  const ALASKA = [
+    'Sec. 11.61.125. Distribution of child sexual abuse material.',
+    '(a) A person commits the crime of distribution of child sexual abuse material if the person knowingly distributes any child sexual abuse material.',
+    'Sec. 11.61.127. Possession of child sexual abuse material.',
+    '(a) A person commits the crime of possession of child sexual abuse material if the person knowingly possesses child sexual abuse material.',
+    '(c) It is an affirmative defense to a prosecution under (a) of this section that the visual depiction depicts only a minor who was 16 years of age or older, being the age at which the minor may consent to sexual penetration, and that the minor knowingly and voluntarily provided the visual depiction to the defendant.',
+  ].join('\n');
+
+  test('"depicts only a minor who was 16 years of age or older" is the minor depicted: the defence is open to any defendant', () => {
+    const a = lint(ALASKA);
+    const e = exemptions(a).find((u) => u.exemption!.conditions.has('ageOfConsent'));
+    assert.ok(e);
+    assert.equal(e.exemption!.beneficiary, 'anyone');
+  });
+
+  test('a last-resort rule for "a violation of AS 11.61.127" (possession) does not cover distribution', () => {
+    const a = lint([
+      ALASKA,
+      'Sec. 47.12.060. Diversion.',
+      '(d) A minor alleged to have committed a violation of AS 11.61.127 may not be the subject of a petition for adjudication unless diversion measures are insufficient; the filing of a petition shall be a measure of last resort.',
+    ].join('\n'));
+    assert.equal(status(a, 'II-9'), 'partial');
+  });
+});
+
+test('"A person who has not attained the age of 18 does not commit an offence …" is a child exemption, not the age of criminal responsibility', () => {
+  const a = lint([
+    'Section 1',
+    '(1) It is an offence for a person to have an indecent photograph of a child in his or her possession.',
+    'Section 2',
+    '(1) A person who has not attained the age of 18 does not commit an offence under section 1.',
+  ].join('\n'));
+  assert.ok(!a.reading.units.some((u) => u.criminalResponsibilityAge));
+});

@@ -34,9 +34,10 @@ export function checkII5(ctx: ComplianceContext): ComplianceOutcome {
     const e = u.exemption!;
     if (e.beneficiary !== 'anyone') return false;
     if (e.conduct.size && !e.conduct.has('possess') && !e.conduct.has('produce')) return false;
-    // About someone else's images: the child depicted, consent, ages, or a relationship.
+    // About someone else's images: the child depicted, consent, ages, or a relationship; or images
+    // received unasked, which anyone may hold under it (none of the four conditions, then).
     return e.conditions.has('consent') || e.conditions.has('consentOfDepicted') || e.conditions.has('ageOfConsent') ||
-      e.conditions.has('ageDifference') || e.conditions.has('relationship') || u.cats.has('depictedRef');
+      e.conditions.has('ageDifference') || e.conditions.has('relationship') || e.conditions.has('passive') || u.cats.has('depictedRef');
   });
   if (adult.length === 0) return notApplicable(ctx, 'II-5', 'na.noAdultExemption');
   const weakest = adult.reduce((a, b) => (missingRequirements(b).length > missingRequirements(a).length ? b : a));

@@ -132,6 +132,9 @@ export function readDraft(
     byNumber.set(key, [...(byNumber.get(key) ?? []), ...list]);
   }
   completeExemptions(units, byNumber, text);
+  // Education is a measure the draft's provisions take: a title « relatif à la prévention et à la
+  // répression … » before them is none. (A draft read without provisions has only paragraphs.)
+  if (structure.provisions.length) for (const u of units) if (u.education && !u.unit.provision) (u as Mutable<UnitReading>).education = false;
   return { structure, units, byArticle, byNumber, language };
 }
 
@@ -166,6 +169,9 @@ function readUnit(unit: Unit, hits: CueHits, from: number, to: number, context: 
   const negation: Hit[] = [];
   const conditionHits: Hit[] = [];
   const shareHits: Hit[] = [];
+  const childHits: Hit[] = [];
+  let firstExemption = -1;
+  const offenceEnds: number[] = [];
   for (let k = from; k < to; k++) {
     const c = hits.categoryOf(k);
     cats.add(c);
@@ -173,6 +179,9 @@ function readUnit(unit: Unit, hits: CueHits, from: number, to: number, context: 
     else if (c === 'negatedSubject' || c === 'liability') negation.push(hits.hit(k));
     else if (CONDITION_SET.has(c) || c === 'legitimatePurpose') conditionHits.push(hits.hit(k));
     else if (c === 'share') shareHits.push(hits.hit(k));
+    else if (c === 'childSubject') childHits.push(hits.hit(k));
+    else if (c === 'exemption' && firstExemption < 0) firstExemption = hits.start[k];
+    else if (c === 'offence') offenceEnds.push(hits.end[k]);
     // A threat and the disclosure it threatens, in either order within one clause: "threatens
     // the child with the publication of …", „mit der Veröffentlichung … bedroht“.
     if (c === 'threat' || c === 'disclosure') {
@@ -253,26 +262,42 @@ function readUnit(unit: Unit, hits: CueHits, from: number, to: number, context: 
   const csamOffence = (offence || has('offenceWeak')) && material && acts.size > 0 && !isExemption && (!groomingOffence || acts.size >= 3) && (!sexualExtortion || acts.size >= 3);
 
   let exemption: ExemptionReading | undefined;
+  // "(b) Possesses a photograph … . A minor does not violate this paragraph if …": an offence and,
+  // in a later sentence of the same paragraph, its exemption. The paragraph is both.
+  const exemptionSentence = isExemption && firstExemption >= 0 ? sentenceStart(text, unit.range.start, firstExemption) : -1;
+  const offenceBefore = exemptionSentence > unit.range.start && offenceEnds.some((e) => e <= exemptionSentence);
+  const offenceThenExemption = offenceBefore && (offence || has('offenceWeak')) && material && acts.size > 0 && (!groomingOffence || acts.size >= 3) && !sexualExtortion;
   if (isExemption) {
     const unitText = text.slice(unit.range.start, unit.range.end);
     // The conduct exempted is what the exemption's own verbs name. Not a verb that describes the
     // material ("material … produced by that child"), nor one in a proviso that takes the case
     // back out ("unless the child … transmitted it to any other person").
     const provisos = provisoRanges(unitText, unit.range.start);
-    const outsideProvisos = (a: Hit) => !provisos.some(([s, e]) => a.start >= s && a.start < e);
+    // Sorted and disjoint: a binary search keeps a long unit linear.
+    const outsideProvisos = (a: Hit) => !inRanges(provisos, a.start);
+    // Nor one that is negated: "if the minor has not distributed it", « qu'il ne l'a pas diffusée »
+    // is a condition of the exemption.
     const describesMaterial = (a: Hit) => /^\s+(?:by|par|von|por)\b/iu.test(text.slice(a.end, a.end + 6)) ||
-      MATERIAL_RELATIVE.test(text.slice(Math.max(unit.range.start, a.start - 90), a.start));
-    const conductHits = actHits.filter((a) => !describesMaterial(a) && outsideProvisos(a));
+      MATERIAL_RELATIVE.test(text.slice(Math.max(unit.range.start, a.start - 90), a.start)) ||
+      NEGATED_BEFORE.test(text.slice(Math.max(unit.range.start, a.start - 30), a.start)) ||
+      // "the photograph was sent to him": received, not shared, by the person it exempts.
+      (/(?:was|were|been|is|are)\s+$/iu.test(text.slice(Math.max(unit.range.start, a.start - 8), a.start)) &&
+        /^\s+to\s+(?:him|her|them|the\s+(?:person|defendant|accused|child|minor))(?![\p{L}])/iu.test(text.slice(a.end, a.end + 24)));
+    // Only the exemption's own sentences when the offence comes first in the paragraph.
+    const ownSentences = (a: Hit) => !offenceBefore || a.start >= exemptionSentence;
+    const conductHits = actHits.filter((a) => ownSentences(a) && !describesMaterial(a) && outsideProvisos(a));
     const conductCats = new Set(conductHits.map((a) => a.category));
     const conduct = new Set<'produce' | 'possess' | 'share' | 'receive' | 'access'>();
     if (conductCats.has('actProduce')) conduct.add('produce');
     if (conductCats.has('actPossess')) conduct.add('possess');
-    if (shareHits.some((h) => outsideProvisos(h) && !describesMaterial(h)) || conductCats.has('actDistribute') || conductCats.has('actOffer')) conduct.add('share');
+    if (shareHits.some((h) => ownSentences(h) && outsideProvisos(h) && !describesMaterial(h)) || conductCats.has('actDistribute') || conductCats.has('actOffer')) conduct.add('share');
     if (has('received') || has('passive')) conduct.add('receive');
     if (conductCats.has('actAccess') || conductCats.has('actProcure')) conduct.add('access');
     const conditions = conditionsOf(has);
     // Without a child as the subject, an exemption is open to whoever the offence applies to.
-    const beneficiary = has('childSubject') || CHILD_BY_AGE.test(unitText) ? 'child' : 'anyone';
+    // "images of a minor who …", « imágenes de un menor que … »: the child depicted, not the subject.
+    const childSubject = childHits.some((h) => !DEPICTION_BEFORE.test(text.slice(Math.max(unit.range.start, h.start - 16), h.start)));
+    const beneficiary = childSubject || CHILD_BY_AGE.test(unitText) ? 'child' : 'anyone';
     // "It shall be a defence to prove (a) a legitimate reason …; or (b) … ; or (c) that it was
     // sent without any prior request": only the ways in that are not a legitimate purpose concern
     // children's images.
@@ -288,7 +313,7 @@ function readUnit(unit: Unit, hits: CueHits, from: number, to: number, context: 
   const generalAgeExemption = isExemption && !material && acts.size === 0 && !has('materialObject') && !has('sexualQuality') &&
     !has('ownImages') && !has('legitimatePurpose') && AGE_LIMIT.test(text.slice(unit.range.start, unit.range.end));
 
-  return {
+  const reading: UnitReading = {
     unit,
     cats,
     hits: own,
@@ -296,7 +321,7 @@ function readUnit(unit: Unit, hits: CueHits, from: number, to: number, context: 
     acts,
     narrowedActs,
     offence,
-    csamOffence,
+    csamOffence: csamOffence || offenceThenExemption,
     exemption,
     definition,
     grooming: groomingOffence,
@@ -305,12 +330,15 @@ function readUnit(unit: Unit, hits: CueHits, from: number, to: number, context: 
     lastResort: lastResort && (minor || has('exemption')),
     // A prosecutor's consent to any prosecution under the Act is the same bare discretion.
     diversion: has('diversion') && (minor || has('childSubject') || PROSECUTOR_CONSENT.test(text.slice(unit.range.start, unit.range.end))) && !offence,
-    // Education for children, or on the risks of making and sharing intimate images.
+    // Education for children, or on the risks of making and sharing intimate images (in the
+    // draft's own provisions: see completeExemptions).
     education: (has('education') || contextCats.has('education')) && !offence && !isExemption && !lastResort && !has('diversion') &&
       (minor || contextCats.has('minor') || has('ict') || has('share') || has('ownImages') || (has('materialObject') && has('sexualQuality'))),
     criminalResponsibilityAge: generalAgeExemption || (has('criminalResponsibility') && minor && !material && !has('materialObject') && !has('materialAnaphora') &&
       !has('ownImages') && NUMBER_WORD.test(text.slice(unit.range.start, unit.range.end))),
   };
+  if (offenceBefore) BOTH.add(reading);
+  return reading;
 }
 
 /** Explanatory wording: its names for the material count for II-1; it enacts nothing. */
@@ -331,14 +359,29 @@ function explanatoryUnit(unit: Unit, hits: CueHits, from: number, to: number): U
 
 const CONDITION_SET = new Set<Category>(CONDITIONS);
 
+/** Paragraphs that are both an offence and, in a later sentence, an exemption from it. */
+const BOTH = new WeakSet<UnitReading>();
+
+/** Where the sentence holding `at` begins, within the unit starting at `from`. */
+function sentenceStart(text: string, from: number, at: number): number {
+  const lead = text.slice(from, at);
+  let last = -1;
+  const stop = /[.;](?:\s+|$)/gu;
+  for (let m = stop.exec(lead); m; m = stop.exec(lead)) last = m.index + m[0].length;
+  return last < 0 ? from : from + last;
+}
+
+const DEPICTION_BEFORE = /(?<![\p{L}])(?:of|depicting|depicts|depicted|showing|shows|de|del|d['’]|représentant|représente|von|einer|eines|zeigt)(?:\s+only|\s+seulement|\s+nur)?\s+$/iu;
+const NEGATED_BEFORE = /(?<![\p{L}])(?:not|never|without|pas|jamais|sans|nicht|niemals|ohne|nunca|sin|no\s+(?:lo|la|los|las|le|les|se))\s+(?:[\p{L}'’]+\s+){0,2}$|(?<![\p{L}])(?:not|pas|nicht)\s+$/iu;
+
 const PROSECUTOR_CONSENT = /(?:consent|approval|leave|sanction)\s+of\s+the\s+(?:Director\s+of\s+Public\s+Prosecutions|Attorney[- ]General|Lord\s+Advocate|Solicitor[- ]General|public\s+prosecutor)/iu;
 
 /**
  * A verb in a relative clause on the material describes it, it is not the conduct exempted:
  * "a photograph of himself or herself which the child has taken or made". (A relative on a
- * person, "a child who possesses", is the conduct.)
+ * person, "a child who possesses", is the conduct; so is "to prove that he or she possessed".)
  */
-const MATERIAL_RELATIVE = /(?<![\p{L}])(?:which|that)\s+(?:[\p{L}'’-]+\s+){0,6}$/iu;
+const MATERIAL_RELATIVE = /(?:photo\w*|images?|material|depictions?|recordings?|representations?|videos?|films?|content|pictures?)(?:\s+[\p{L}'’-]+){0,4}\s*,?\s+(?:which|that)\s+(?:[\p{L}'’-]+\s+){0,6}$/iu;
 
 /**
  * "A person under 18 does not commit an offence", « la personne âgée de moins de dix-huit ans »,
@@ -354,8 +397,8 @@ function conditionsOf(has: (c: Category) => boolean): Set<Condition> {
 }
 
 const AGE_WORDS = 'ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|dix|onze|douze|treize|quatorze|quinze|seize|zehn|zwölf|dreizehn|vierzehn|fünfzehn|sechzehn|diez|once|doce|trece|catorce|quince|dieciséis';
-/** Below a stated age: "under 14", "has not reached fifteen years", « moins de treize ans », "unter vierzehn Jahren". */
-const AGE_LIMIT = new RegExp(`\\b(?:under|below|not\\s+(?:yet\\s+)?(?:reached|attained)|moins\\s+de|menos\\s+de|menor(?:es)?\\s+de|unter|noch\\s+nicht)\\s+(?:the\\s+age\\s+of\\s+|l'âge\\s+de\\s+|la\\s+edad\\s+de\\s+|das\\s+)?(?:\\d{1,2}|${AGE_WORDS})\\b`, 'iu');
+/** Below a stated age under 18: "under 14", "has not reached fifteen years", « moins de treize ans », "unter vierzehn Jahren" (under 18 is a child, not an age of criminal responsibility). */
+const AGE_LIMIT = new RegExp(`\\b(?:under|below|not\\s+(?:yet\\s+)?(?:reached|attained)|moins\\s+de|menos\\s+de|menor(?:es)?\\s+de|unter|noch\\s+nicht)\\s+(?:the\\s+age\\s+of\\s+|l'âge\\s+de\\s+|la\\s+edad\\s+de\\s+|das\\s+)?(?:1[0-7]|\\d|${AGE_WORDS})\\b`, 'iu');
 
 /**
  * "No person who is under the age of eighteen years shall be convicted", "Nothing in section 4
@@ -365,14 +408,21 @@ const AGE_LIMIT = new RegExp(`\\b(?:under|below|not\\s+(?:yet\\s+)?(?:reached|at
  * produces …"); otherwise it is a prohibition ("No person shall possess … and is liable").
  */
 function negatedSubjectExemption(negation: readonly Hit[], actHits: readonly Hit[], text: string): boolean {
+  // One pass with pointers: a unit of a misread long draft may hold thousands of these cues.
+  let v = 0;
+  let a = 0;
   for (let i = 0; i < negation.length; i++) {
     const n = negation[i];
     if (n.category !== 'negatedSubject') continue;
-    const verb = negation.slice(i + 1).find((x) => x.category === 'liability' && x.start >= n.end);
-    if (!verb || verb.start - n.end > 250) continue;
+    if (v <= i) v = i + 1;
+    while (v < negation.length && (negation[v].category !== 'liability' || negation[v].start < n.end)) v++;
+    if (v >= negation.length) return false;
+    const verb = negation[v];
+    if (verb.start - n.end > 250) continue;
     const between = text.slice(n.end, verb.start);
     if (/[.;:]\s/u.test(between)) continue;
-    const firstAct = actHits.find((a) => a.start >= n.end && a.start < verb.start);
+    while (a < actHits.length && actHits[a].start < n.end) a++;
+    const firstAct = a < actHits.length && actHits[a].start < verb.start ? actHits[a] : undefined;
     if (firstAct && !RELATIVE.test(text.slice(n.end, firstAct.start))) continue;
     return true;
   }
@@ -384,17 +434,18 @@ const RELATIVE = /\b(?:who|which|that|whose|qui|que|dont|der|die|das|welche[rs]?
 /** A proviso ("unless …", "provided that …"): from its conjunction to the end of its sentence. */
 const PROVISO = /(?<!\p{L})(?:unless|except where|except if|provided that|providing that|sauf si|sauf lorsque|à moins que|pourvu que|à condition que|sous réserve que|es sei denn|außer wenn|ausser wenn|sofern|vorausgesetzt|salvo que|salvo cuando|a menos que|excepto si|excepto cuando|siempre que|siempre y cuando|con tal de que)(?!\p{L})/giu;
 
-function provisoRanges(unitText: string, offset: number): [number, number][] {
-  const out: [number, number][] = [];
+function provisoRanges(unitText: string, offset: number): OffsetRange[] {
+  const out: OffsetRange[] = [];
+  const stop = /[.;](?:\s|$)/gu;
   PROVISO.lastIndex = 0;
   for (let m = PROVISO.exec(unitText); m; m = PROVISO.exec(unitText)) {
     // A fronted proviso ("Salvo que medie violencia, …, el consentimiento excluirá …") governs
     // only itself; one after the main clause runs to the end of the sentence.
-    const rest = unitText.slice(m.index);
-    const stop = rest.search(/[.;](?:\s|$)/u);
-    out.push([offset + m.index, offset + m.index + (stop < 0 ? rest.length : stop)]);
-    if (stop < 0) break;
-    PROVISO.lastIndex = m.index + stop + 1;
+    stop.lastIndex = m.index;
+    const end = stop.exec(unitText);
+    out.push({ start: offset + m.index, end: offset + (end ? end.index : unitText.length) });
+    if (!end) break;
+    PROVISO.lastIndex = end.index + 1;
   }
   return out;
 }
@@ -411,10 +462,11 @@ const OR_BEFORE = /(?:\bor|\bou|\boder|\bo|\bu|\bsowie\s+oder)\s*[,;]?\s*$/iu;
 function alternativesOf(unitText: string, offset: number, conditionHits: readonly Hit[]): { conditions: Set<Condition>; legitimate: boolean }[] | undefined {
   const marks: number[] = [];
   POINT_MARK.lastIndex = 0;
+  const firstWord = unitText.length - unitText.trimStart().length;
   for (let m = POINT_MARK.exec(unitText); m; m = POINT_MARK.exec(unitText)) {
     const at = m.index + (m[0].length - m[0].trimStart().length);
     // A point opens a line or follows a colon, dash or semicolon; "section 52(1)(b) or (c)" is a citation.
-    if (!POINT_LEAD.test(unitText.slice(Math.max(0, at - 16), at)) && unitText.slice(0, at).trim() !== '') continue;
+    if (!POINT_LEAD.test(unitText.slice(Math.max(0, at - 16), at)) && at !== firstWord) continue;
     marks.push(at);
     if (marks.length > 26) break;
   }
@@ -496,7 +548,7 @@ function completeExemptions(units: readonly UnitReading[], byNumber: Map<string,
       // another child"), so "an offence under section 1 by reason of making or possessing" does
       // not exempt the distribution section 1 also punishes.
       const conduct = new Set(e.conduct);
-      const cited = citedProvisions(text.slice(u.unit.range.start, Math.min(u.unit.range.end, u.unit.range.start + 220)));
+      const cited = citedProvisions(headOf(u, text));
       let found = false;
       for (const target of referencedUnits(u, list, byNumber, text, false)) {
         if (!target.csamOffence) continue;
@@ -557,6 +609,7 @@ const CITED = /(?<![\p{L}\p{N}])(?:articles?|sections?|ss?\.|§§?|art\.|arts\.|
  */
 function citedProvisions(text: string): { num: string; paragraph?: string }[] {
   const out: { num: string; paragraph?: string }[] = [];
+  text = text.replace(US_CODE_CITATION, 'section ');
   CITED.lastIndex = 0;
   for (let m = CITED.exec(text); m; m = CITED.exec(text)) {
     const num = m[1].replace(/^L\.\s*/u, '').toLowerCase();
@@ -589,14 +642,24 @@ function citedProvisions(text: string): { num: string; paragraph?: string }[] {
   return out;
 }
 
-const PARAGRAPH_NAMED = /^\s*,?\s*(?:Abs\.|Absatz|paragraph|para\.|subsection|alinéa)\s*\(?(\d+[a-z]?)\)?/iu;
+/** "AS 11.61.127", "RCW 9.68A.070": a US state code cited by its abbreviation (capitals only). */
+export const US_CODE_CITATION = /\b(?:AS|RCW|ORS|NRS|MCL|KRS|ARS|A\.R\.S\.|G\.S\.|C\.R\.S\.|N\.J\.S\.A\.|Fla\. Stat\.|Minn\. Stat\.|Wis\. Stat\.)\s+(?=\d)/gu;
+
+const PARAGRAPH_NAMED = /^\s*,?\s*(?:Abs\.|Absatz|paragraphe|paragraph|para\.|subsection|alinéa)\s*\(?(\d+[a-z]?)\)?/iu;
 /** Points after a paragraph ("Bst. b und c", "(a)", "Z 1"): skipped to reach what follows. */
 const POINT_RUN = /^(?:\s*(?:(?:Bst\.|lit\.|Z|no\.|nos\.|Nr\.|Nummer|Satz)\s*[\w.]{1,4}|\([a-z]{1,3}\)|(?:und|and|or|oder|,)\s*[a-z](?=[\s,.])))*/iu;
+
+/** The opening of a unit, where what it is about is named, without its own number ("§ 2.", "(3)"). */
+function headOf(u: UnitReading, text: string): string {
+  return text.slice(u.unit.range.start, Math.min(u.unit.range.end, u.unit.range.start + 240)).replace(OWN_NUMBER, '').slice(0, 220);
+}
+
+const OWN_NUMBER = /^\s*(?:§\s*\d+\w*\.?|\(\w{1,5}\)|\d{1,3}\.(?!\d))\s*/u;
 
 /** A provision of more paragraphs than this is a misread draft, not a section to cite. */
 const MAX_SIBLINGS = 400;
 
-const SUBSECTION_REF = /\b(?:subsections?|paragraphs?|sub-paragraphs?|Absatz|Absätze|Abs\.|alinéas?|apartados?)\s*\(?(\d+(?:\.\d+)?[a-z]?)\)?(?:\s*(?:to|à|bis)\s*\(?(\d+(?:\.\d+)?[a-z]?)\)?)?/giu;
+const SUBSECTION_REF = /\b(?:subsections?|paragraphs?|paragraphes?|sub-paragraphs?|Absatz|Absätze|Abs\.|alinéas?|apartados?)\s*\(?(\d+(?:\.\d+)?(?:er|re|[a-z])?)\)?(?:\s*(?:to|à|bis)\s*\(?(\d+(?:\.\d+)?(?:er|re|[a-z])?)\)?)?/giu;
 
 /**
  * The units an exemption is about: those of its own provision ("this section"), of the
@@ -605,8 +668,7 @@ const SUBSECTION_REF = /\b(?:subsections?|paragraphs?|sub-paragraphs?|Absatz|Abs
  * later references describe its conditions.
  */
 function referencedUnits(u: UnitReading, siblings: readonly UnitReading[], byNumber: Map<string, UnitReading[]>, text: string, wholeProvision = true): UnitReading[] {
-  const own = text.slice(u.unit.range.start, u.unit.range.end);
-  const head = own.slice(0, 220);
+  const head = headOf(u, text);
   const out = new Set<UnitReading>();
   // Without a provision around it, "this section" and "subsection (1)" resolve to nothing (and a
   // long draft read without provisions must not be scanned once per exemption).
@@ -620,22 +682,66 @@ function referencedUnits(u: UnitReading, siblings: readonly UnitReading[], byNum
     if (POINT_AFTER.test(head.slice(m.index + m[0].length, m.index + m[0].length + 8))) continue;
     const from = m[1];
     const to = m[2] ?? m[1];
-    let inside = false;
-    for (const s of siblings) {
-      const n = /\(([^()]+)\)$/u.exec(s.unit.label)?.[1];
-      if (n === from) inside = true;
-      if (inside && s !== u) out.add(s);
-      if (n === to) inside = false;
+    addParagraphs(out, u, siblings, from, to);
+    // "subsection (2) or (4)", "Absätze 1 und 3": the paragraphs that follow share the keyword.
+    let rest = head.slice(m.index + m[0].length);
+    for (let k = 0; k < 6; k++) {
+      const more = /^\s*(?:,|or|and|et|ou|und|oder|y|o)\s*\(?(\d+(?:\.\d+)?(?:er|re|[a-z])?)\)?/iu.exec(rest);
+      if (!more || POINT_AFTER.test(rest.slice(more[0].length, more[0].length + 8))) break;
+      addParagraphs(out, u, siblings, more[1], more[1]);
+      rest = rest.slice(more[0].length);
+    }
+  }
+  if (inProvision && !cited.length) {
+    // « les faits prévus au premier alinéa », « des premier et quatrième alinéas »
+    ORDINAL_ALINEA.lastIndex = 0;
+    for (let m = ORDINAL_ALINEA.exec(head); m; m = ORDINAL_ALINEA.exec(head)) {
+      for (const word of m[0].match(/[\p{L}\p{N}]+/gu) ?? []) {
+        const n = ORDINALS.get(word.toLowerCase());
+        if (n) addParagraphs(out, u, siblings, n, n);
+      }
+    }
+    // "the preceding subsection", « l'alinéa précédent », „der vorstehende Absatz“
+    if (PRECEDING.test(head)) {
+      const i = siblings.indexOf(u);
+      if (i > 0) out.add(siblings[i - 1]);
     }
   }
   for (const { num, paragraph } of cited) {
     for (const s of byNumber.get(num) ?? []) {
       if (s === u) continue;
-      if (paragraph === undefined || /\(([^()]+)\)$/u.exec(s.unit.label)?.[1] === paragraph) out.add(s);
+      if (paragraph === undefined || paragraphOf(s) === paragraph) out.add(s);
     }
   }
   return [...out];
 }
+
+/** The paragraphs from … to of a provision (its units labelled "(2)", ", alinéa 2", ", paragraph 2"). */
+function addParagraphs(out: Set<UnitReading>, u: UnitReading, siblings: readonly UnitReading[], from: string, to: string): void {
+  let inside = false;
+  for (const s of siblings) {
+    const n = paragraphOf(s);
+    if (n === from) inside = true;
+    if (inside && s !== u) out.add(s);
+    if (n === to) inside = false;
+  }
+}
+
+/** A unit's paragraph number: "Section 8(4)" → 4, "Article 227-23, alinéa 2" → 2; the first alinéa carries the article's label. */
+function paragraphOf(s: UnitReading): string | undefined {
+  const label = s.unit.label;
+  const numbered = /\(([^()]+)\)$/u.exec(label)?.[1] ?? /, (?:alinéa|paragraph) (\d+)$/u.exec(label)?.[1];
+  if (numbered) return numbered;
+  return s.unit.article && label === s.unit.article.label ? '1' : undefined;
+}
+
+const ORDINALS = new Map<string, string>([
+  ['premier', '1'], ['1er', '1'], ['deuxième', '2'], ['second', '2'], ['troisième', '3'], ['quatrième', '4'], ['cinquième', '5'],
+  ['sixième', '6'], ['septième', '7'], ['huitième', '8'], ['neuvième', '9'], ['dixième', '10'],
+]);
+const ORDINAL_WORD = '(?:premier|1er|deuxième|second|troisième|quatrième|cinquième|sixième|septième|huitième|neuvième|dixième)';
+const ORDINAL_ALINEA = new RegExp(`(?<![\\p{L}])${ORDINAL_WORD}(?:\\s*(?:,|et|à)\\s*${ORDINAL_WORD}){0,4}\\s+alinéas?(?![\\p{L}])`, 'giu');
+const PRECEDING = /(?<![\p{L}])(?:the preceding (?:subsection|paragraph)|(?:l'|le )?alinéa précédent|précédent alinéa|(?:der )?vorstehende[n]? Absatz|(?:el )?apartado anterior|(?:el )?párrafo anterior)(?![\p{L}])/iu;
 
 /**
  * "Le fait d'offrir … une telle image", "possession of such material": a unit that refers back
@@ -649,7 +755,7 @@ function resolveAnaphora(units: UnitReading[], byArticle: Map<Provision, UnitRea
   const promote = (u: UnitReading) => {
     const mutable = u as { material: boolean; csamOffence: boolean };
     mutable.material = true;
-    mutable.csamOffence = (u.offence || u.cats.has('offenceWeak')) && u.acts.size > 0 && !u.exemption && !u.grooming && !u.sexualExtortion;
+    mutable.csamOffence = (u.offence || u.cats.has('offenceWeak')) && u.acts.size > 0 && (!u.exemption || BOTH.has(u)) && !u.grooming && !u.sexualExtortion;
   };
   for (const u of units) {
     if (u.material) continue;
