@@ -167,6 +167,34 @@ function apostropheMayChange(change: Change, text: Text, delta: number): boolean
   return APOSTROPHES.test(text.slice(APOSTROPHE_SAMPLE - 2 * edge, APOSTROPHE_SAMPLE + 2 * edge));
 }
 
+const prepared = new Set<string>();
+
+/**
+ * Make ready, before the first keystrokes need it, what an excerpt is read with: the compiled
+ * terms and drafting cues (tens of milliseconds the first time in a thread: a long draft's full
+ * analysis runs in the worker thread, so this one has not built them) and the code that reads
+ * an excerpt, run on a few excerpts of the draft itself until the engine has compiled it (the
+ * first keystrokes otherwise run it cold, several times slower). Once per language and
+ * settings, one excerpt per turn of the event loop, so that the editor's messages come first.
+ */
+export function prepare(state: TermState, text: Text): void {
+  const key = `${state.generation}:${state.language}`;
+  if (prepared.has(key)) return;
+  prepared.add(key);
+  let run = 0;
+  const next = () => {
+    if (run >= PREPARE_RUNS || text.length !== state.length) return;
+    // An empty edit somewhere in the draft: the whole path a keystroke takes, result unused.
+    const at = Math.floor(((run + 0.5) / PREPARE_RUNS) * text.length);
+    applyChange(state, { start: at, end: at, text: '', removed: '' }, text, state.version);
+    run++;
+    setImmediate(next);
+  };
+  next();
+}
+
+const PREPARE_RUNS = 24;
+
 /** Terminology of an excerpt, in the whole text's offsets; undefined if it quotes an introduced passage. */
 function excerptFindings(excerpt: string, offset: number, state: TermState, language: LanguageCode): Finding[] | undefined {
   const source = plainTextSource('excerpt:', excerpt);

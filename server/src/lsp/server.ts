@@ -24,7 +24,7 @@ import { codeActions } from './codeActions';
 import { toDiagnostic, toDiagnostics, type DiagnosticOptions } from './convert';
 import { DocumentSettings } from './documentSettings';
 import { hoverAt } from './hover';
-import { applyChange, findingsOf, stateFromAnalysis, type Change, type TermState } from './incremental';
+import { applyChange, findingsOf, prepare, stateFromAnalysis, type Change, type TermState } from './incremental';
 import { OffThreadAnalyser } from './offThread';
 import { checklistOf, reportOf, reportOfFile } from './checklist';
 import {
@@ -155,8 +155,14 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       if (!outcome || current?.version !== outcome.version) return;
       if (outcome.kind === 'analysed' && generation === settings.generation) {
         const state = stateFromAnalysis(outcome.analysis, current.getText(), outcome.version, outcome.settings, generation);
-        if (state) states.set(uri, state);
-        else states.delete(uri);
+        if (state) {
+          states.set(uri, state);
+          setImmediate(() => {
+            // The line table too: the first keystroke's position lookups would build it.
+            void current.lineCount;
+            prepare(state, current);
+          });
+        } else states.delete(uri);
       } else states.delete(uri);
       await connection.sendDiagnostics({ uri, version: outcome.version, diagnostics: toDiagnostics(outcome, diagnosticOptions()) });
       if (client.reportAnalysed) void connection.sendNotification(AnalysedNotification.method, { uri, version: outcome.version } satisfies AnalysedNotification.Params);
