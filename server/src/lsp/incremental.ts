@@ -54,6 +54,11 @@ export interface TermState {
    * with every edit since: replaced when the full analysis of a newer version is done.
    */
   carried: Finding[];
+  /**
+   * The excerpt the last edit was read from, in this text, and its findings: typing on in the
+   * same block reads the same excerpt, which need not be read again as it was before the edit.
+   */
+  excerpt?: { start: number; end: number; findings: Finding[] };
 }
 
 export interface Change {
@@ -121,7 +126,8 @@ export function applyChange(state: TermState, change: Change, text: Text, versio
 
   const head = text.slice(a, start);
   const tail = text.slice(start + inserted, bNew);
-  const before = excerptFindings(head + change.removed + tail, a, state, language);
+  const cached = state.excerpt && state.excerpt.start === a && state.excerpt.end === bOld ? state.excerpt.findings : undefined;
+  const before = cached ?? excerptFindings(head + change.removed + tail, a, state, language);
   const after = excerptFindings(head + change.text + tail, a, state, language);
   if (!before || !after) return undefined;
 
@@ -146,7 +152,7 @@ export function applyChange(state: TermState, change: Change, text: Text, versio
   const carried = state.carried.map((f) => shiftAround(f, start, end, delta));
   // Offsets inside removed text all go to its start: findings there may need sorting again.
   if (end > start) carried.sort(compareFindings);
-  return { ...state, version, length: text.length, language, termFindings, carried };
+  return { ...state, version, length: text.length, language, termFindings, carried, excerpt: { start: a, end: bNew, findings: after } };
 }
 
 const APOSTROPHES = /['\u2019]/;
