@@ -192,7 +192,12 @@ export function prepare(state: TermState, text: Text): void {
     if (run >= PREPARE_RUNS || text.length !== state.length) return;
     // An empty edit somewhere in the draft: the whole path a keystroke takes, result unused.
     const at = Math.floor(((run + 0.5) / PREPARE_RUNS) * text.length);
-    applyChange(state, { start: at, end: at, text: '', removed: '' }, text, state.version);
+    try {
+      applyChange(state, { start: at, end: at, text: '', removed: '' }, text, state.version);
+    } catch {
+      // The draft changed under it (same length, other text): nothing to prepare for any more.
+      return;
+    }
     run++;
     setImmediate(next);
   };
