@@ -39,15 +39,17 @@ const BLOCKS = [
 
 /** A draft of shuffled blocks (blank lines between), with a generated body in between. */
 const draftArb = fc
-  .tuple(fc.array(fc.integer({ min: 0, max: BLOCKS.length - 1 }), { minLength: 6, maxLength: 24 }), fc.integer({ min: 1, max: 1000 }))
-  .map(([picks, seed]) => {
+  .tuple(fc.array(fc.integer({ min: 0, max: BLOCKS.length - 1 }), { minLength: 6, maxLength: 24 }), fc.integer({ min: 1, max: 1000 }), fc.boolean())
+  .map(([picks, seed, crlf]) => {
     const body = generate(6 * 1024, seed).split('\n\n');
     const out: string[] = [];
     picks.forEach((p, i) => out.push(BLOCKS[p], body[i % body.length]));
-    return out.join('\n\n') + '\n';
+    const draft = out.join('\n\n') + '\n';
+    // Drafts written on Windows: every line break \r\n.
+    return crlf ? draft.replace(/\n/g, '\r\n') : draft;
   });
 
-const INSERTS = ['e', ' ', '"', '“', '”', '«', '»', "'", '’', ':', '\n', '\n\n', '(a) ', 'child pornography', 'Convention', ' reads as follows:', 'Article 9 – X\n', 'lanzarote-disable II-1', 'porn', '-'];
+const INSERTS = ['e', ' ', '\r\n', '\r', '"', '“', '”', '«', '»', "'", '’', ':', '\n', '\n\n', '(a) ', 'child pornography', 'Convention', ' reads as follows:', 'Article 9 – X\n', 'lanzarote-disable II-1', 'porn', '-'];
 
 const editArb = fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), remove: fc.nat({ max: 12 }), insert: fc.constantFrom(...INSERTS), removeOnly: fc.boolean() });
 

@@ -27,11 +27,26 @@ export interface Analysis {
 /** Word-level checks run on every draft. Compliance checks read the structure afterwards. */
 const TEXT_CHECKS: Check[] = [checkTerminology];
 
+/** Thrown by analyse() when `cancelled` says the analysis is no longer wanted. */
+export class AnalysisCancelled extends Error {}
+
+export interface AnalyseOptions {
+  /**
+   * Asked between the stages of the analysis (after the terminology, after reading the
+   * structure): true stops it with AnalysisCancelled. The language server's worker thread stops
+   * the analysis of a version the drafter has already typed past.
+   */
+  cancelled?: () => boolean;
+}
+
 /**
  * Analyse one draft: Source → Structure → Findings. Pure: no I/O, no editor, the same for the
  * CLI, the language server and the tests.
  */
-export function analyse(source: Source, settings: Settings): Analysis {
+export function analyse(source: Source, settings: Settings, options: AnalyseOptions = {}): Analysis {
+  const stopIfCancelled = () => {
+    if (options.cancelled?.()) throw new AnalysisCancelled('analysis cancelled');
+  };
   const lines = source.textLines;
   const directives = findDirectives(source.text, lines);
   const text = directives.length ? maskDirectives(source.text, directives) : source.text;
@@ -50,9 +65,11 @@ export function analyse(source: Source, settings: Settings): Analysis {
 
   const termFindings: Finding[] = [];
   for (const check of TEXT_CHECKS) termFindings.push(...check(ctx).filter(keep));
+  stopIfCancelled();
 
   // Structure is read from the text with directive comments blanked, like every other check.
   const reading = readDraft(text, directives.length ? new LineIndex(text) : lines, language, (range) => ctx.quoted.isQuoted(range));
+  stopIfCancelled();
   const checklist = runChecklist({ ...ctx, reading, termFindings });
   checklist.findings = checklist.findings.filter(keep);
 

@@ -54,6 +54,11 @@ export interface TermState {
    * with every edit since: replaced when the full analysis of a newer version is done.
    */
   carried: Finding[];
+  /**
+   * The excerpt the last edit was read from, in this text, and its findings: typing on in the
+   * same block reads the same excerpt, which need not be read again as it was before the edit.
+   */
+  excerpt?: { start: number; end: number; findings: Finding[] };
 }
 
 export interface Change {
@@ -121,7 +126,8 @@ export function applyChange(state: TermState, change: Change, text: Text, versio
 
   const head = text.slice(a, start);
   const tail = text.slice(start + inserted, bNew);
-  const before = excerptFindings(head + change.removed + tail, a, state, language);
+  const cached = state.excerpt && state.excerpt.start === a && state.excerpt.end === bOld ? state.excerpt.findings : undefined;
+  const before = cached ?? excerptFindings(head + change.removed + tail, a, state, language);
   const after = excerptFindings(head + change.text + tail, a, state, language);
   if (!before || !after) return undefined;
 
@@ -146,7 +152,7 @@ export function applyChange(state: TermState, change: Change, text: Text, versio
   const carried = state.carried.map((f) => shiftAround(f, start, end, delta));
   // Offsets inside removed text all go to its start: findings there may need sorting again.
   if (end > start) carried.sort(compareFindings);
-  return { ...state, version, length: text.length, language, termFindings, carried };
+  return { ...state, version, length: text.length, language, termFindings, carried, excerpt: { start: a, end: bNew, findings: after } };
 }
 
 const APOSTROPHES = /['\u2019]/;
@@ -166,6 +172,39 @@ function apostropheMayChange(change: Change, text: Text, delta: number): boolean
   if (start + change.text.length + edge > APOSTROPHE_SAMPLE - edge) return true;
   return APOSTROPHES.test(text.slice(APOSTROPHE_SAMPLE - 2 * edge, APOSTROPHE_SAMPLE + 2 * edge));
 }
+
+const prepared = new Set<string>();
+
+/**
+ * Make ready, before the first keystrokes need it, what an excerpt is read with: the compiled
+ * terms and drafting cues (tens of milliseconds the first time in a thread: a long draft's full
+ * analysis runs in the worker thread, so this one has not built them) and the code that reads
+ * an excerpt, run on a few excerpts of the draft itself until the engine has compiled it (the
+ * first keystrokes otherwise run it cold, several times slower). Once per language and
+ * settings, one excerpt per turn of the event loop, so that the editor's messages come first.
+ */
+export function prepare(state: TermState, text: Text): void {
+  const key = `${state.generation}:${state.language}`;
+  if (prepared.has(key)) return;
+  prepared.add(key);
+  let run = 0;
+  const next = () => {
+    if (run >= PREPARE_RUNS || text.length !== state.length) return;
+    // An empty edit somewhere in the draft: the whole path a keystroke takes, result unused.
+    const at = Math.floor(((run + 0.5) / PREPARE_RUNS) * text.length);
+    try {
+      applyChange(state, { start: at, end: at, text: '', removed: '' }, text, state.version);
+    } catch {
+      // The draft changed under it (same length, other text): nothing to prepare for any more.
+      return;
+    }
+    run++;
+    setImmediate(next);
+  };
+  next();
+}
+
+const PREPARE_RUNS = 24;
 
 /** Terminology of an excerpt, in the whole text's offsets; undefined if it quotes an introduced passage. */
 function excerptFindings(excerpt: string, offset: number, state: TermState, language: LanguageCode): Finding[] | undefined {

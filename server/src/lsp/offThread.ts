@@ -1,5 +1,5 @@
 import type { Worker } from 'node:worker_threads';
-import { analyse, type Analysis } from '../core/analyse';
+import { analyse, AnalysisCancelled, type Analysis } from '../core/analyse';
 import { sourceFor } from '../core/formats';
 import type { Settings } from '../core/settings';
 import type { DraftFormat, Source } from '../core/source';
@@ -13,7 +13,7 @@ interface Job {
   format: DraftFormat;
   settings: Settings;
 }
-type Answer = { id: number; packed: PackedAnalysis } | { id: number; error: string };
+type Answer = { id: number; packed: PackedAnalysis } | { id: number; error: string } | { id: number; cancelled: true };
 
 interface Task {
   job: Job;
@@ -26,8 +26,8 @@ interface Task {
  * Analyses of long drafts run in a worker thread, so that a draft of several megabytes never
  * holds up hovers, code actions or the analysis of a short draft on the main thread. One job
  * runs at a time; a job still waiting when a newer version of its document arrives is dropped
- * (stale work is never started), and a job already running is let finish and its result thrown
- * away by the caller, which checks the version. What comes back is what the editor is shown:
+ * (stale work is never started), and a job already running is stopped at its next stage (the
+ * worker sends nothing back but that it stopped). What comes back is what the editor is shown:
  * findings, checklist and the tree of provisions (not what each unit of the draft does).
  */
 export class OffThreadAnalyser {
@@ -35,6 +35,12 @@ export class OffThreadAnalyser {
   #nextId = 1;
   #running: Task | undefined;
   readonly #waiting = new Map<string, Task>();
+  /**
+   * Shared with the worker: the id of the job still wanted. A newer version of the running job's
+   * document sets it to 0, and the worker stops that analysis at its next stage instead of
+   * finishing work nobody will see (and sending it across).
+   */
+  readonly #wanted = new Int32Array(new SharedArrayBuffer(4));
 
   constructor(private readonly script: string) {}
 
@@ -46,6 +52,7 @@ export class OffThreadAnalyser {
   analyse(uri: string, text: string, format: DraftFormat, settings: Settings, source: () => Source): Promise<Analysis | undefined> {
     return new Promise((resolve, reject) => {
       this.#waiting.get(uri)?.resolve(undefined);
+      if (this.#running?.job.uri === uri) Atomics.store(this.#wanted, 0, 0);
       this.#waiting.set(uri, { job: { id: this.#nextId++, uri, text, format, settings }, resolve, reject, source });
       this.#pump();
     });
@@ -63,6 +70,7 @@ export class OffThreadAnalyser {
     const [uri, task] = next.value;
     this.#waiting.delete(uri);
     this.#running = task;
+    Atomics.store(this.#wanted, 0, task.job.id);
     this.#ensureWorker().postMessage(task.job);
   }
 
@@ -70,7 +78,7 @@ export class OffThreadAnalyser {
     if (this.#worker) return this.#worker;
     // Loaded on first use: a server that never sees a long draft does not pay for it at start-up.
     const threads = require('node:worker_threads') as typeof import('node:worker_threads');
-    const worker = new threads.Worker(this.script, { argv: [ANALYSIS_THREAD_FLAG] });
+    const worker = new threads.Worker(this.script, { argv: [ANALYSIS_THREAD_FLAG], workerData: { wanted: this.#wanted.buffer } });
     // The worker must not keep the server alive once the editor has gone.
     worker.unref();
     worker.on('message', (answer: Answer) => {
@@ -78,6 +86,7 @@ export class OffThreadAnalyser {
       if (!task || task.job.id !== answer.id) return;
       this.#running = undefined;
       if ('error' in answer) task.reject(new Error(answer.error));
+      else if ('cancelled' in answer) task.resolve(undefined);
       else task.resolve(unpackAnalysis(answer.packed, task.source()));
       this.#pump();
     });
@@ -107,14 +116,16 @@ export function isAnalysisThread(): boolean {
 
 /** The worker thread's side: analyse each job and send the analysis back. */
 export function runAnalysisWorker(): void {
-  const { parentPort } = require('node:worker_threads') as typeof import('node:worker_threads');
+  const { parentPort, workerData } = require('node:worker_threads') as typeof import('node:worker_threads');
+  const wanted = new Int32Array((workerData as { wanted: SharedArrayBuffer }).wanted);
   parentPort!.on('message', (job: Job) => {
     let answer: Answer;
+    const cancelled = () => Atomics.load(wanted, 0) !== job.id;
     try {
-      const analysis = analyse(sourceFor(job.uri, job.text, job.format, undefined, { locale: job.settings.locale }), job.settings);
-      answer = { id: job.id, packed: packAnalysis(analysis, 'provisions') };
+      const analysis = analyse(sourceFor(job.uri, job.text, job.format, undefined, { locale: job.settings.locale }), job.settings, { cancelled });
+      answer = cancelled() ? { id: job.id, cancelled: true } : { id: job.id, packed: packAnalysis(analysis, 'provisions') };
     } catch (e) {
-      answer = { id: job.id, error: (e as Error)?.stack ?? String(e) };
+      answer = e instanceof AnalysisCancelled ? { id: job.id, cancelled: true } : { id: job.id, error: (e as Error)?.stack ?? String(e) };
     }
     parentPort!.postMessage(answer);
   });

@@ -24,7 +24,7 @@ import { codeActions } from './codeActions';
 import { toDiagnostic, toDiagnostics, type DiagnosticOptions } from './convert';
 import { DocumentSettings } from './documentSettings';
 import { hoverAt } from './hover';
-import { applyChange, findingsOf, stateFromAnalysis, type Change, type TermState } from './incremental';
+import { applyChange, findingsOf, prepare, stateFromAnalysis, type Change, type TermState } from './incremental';
 import { OffThreadAnalyser } from './offThread';
 import { checklistOf, reportOf, reportOfFile } from './checklist';
 import {
@@ -51,6 +51,12 @@ import { version } from '../../../package.json';
  * every keystroke.
  */
 const TYPING_DELAY_MS = 150;
+/**
+ * When the keystroke's terminology was published at once (followEdit), the full analysis of a
+ * long draft (one that took longer than TYPING_DELAY_MS) waits for a real pause in the typing: started between two keystrokes of a long draft, it would be
+ * stopped by the next one, and only take the processor from the editor meanwhile.
+ */
+const PAUSE_AFTER_FOLLOWED_EDIT_MS = 300;
 
 export interface ServerOptions {
   /** The script a worker thread runs to analyse long drafts (the server's own bundle); none: all in this thread. */
@@ -155,8 +161,14 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       if (!outcome || current?.version !== outcome.version) return;
       if (outcome.kind === 'analysed' && generation === settings.generation) {
         const state = stateFromAnalysis(outcome.analysis, current.getText(), outcome.version, outcome.settings, generation);
-        if (state) states.set(uri, state);
-        else states.delete(uri);
+        if (state) {
+          states.set(uri, state);
+          setImmediate(() => {
+            // The line table too: the first keystroke's position lookups would build it.
+            void current.lineCount;
+            prepare(state, current);
+          });
+        } else states.delete(uri);
       } else states.delete(uri);
       await connection.sendDiagnostics({ uri, version: outcome.version, diagnostics: toDiagnostics(outcome, diagnosticOptions()) });
       if (client.reportAnalysed) void connection.sendNotification(AnalysedNotification.method, { uri, version: outcome.version } satisfies AnalysedNotification.Params);
@@ -170,21 +182,22 @@ export function startServer(connection: Connection, options: ServerOptions = {})
    * incremental.ts), with the checklist's findings of the last full analysis moved along; the
    * full analysis follows after the typing delay and publishes the complete set.
    */
-  function followEdit(document: ChunkedDocument): void {
+  function followEdit(document: ChunkedDocument): boolean {
     const uri = document.uri;
     const edit = edits.get(uri);
     edits.delete(uri);
     const state = states.get(uri);
     states.delete(uri);
-    if (!state || !edit || edit.from !== state.version || state.generation !== settings.generation) return;
+    if (!state || !edit || edit.from !== state.version || state.generation !== settings.generation) return false;
     // Never the whole text: reading it would join the pieces, the cost this path avoids.
     const next = applyChange(state, edit.change, document, document.version);
-    if (!next) return;
+    if (!next) return false;
     states.set(uri, next);
     const options = diagnosticOptions();
     const positions = { positionAt: (offset: number) => document.analysedPositionAt(offset) };
     const diagnostics = findingsOf(next).map((f) => toDiagnostic(f, uri, positions, next.version, options));
     void connection.sendDiagnostics({ uri, version: next.version, diagnostics });
+    return true;
   }
 
   function schedule(uri: string, delay: number): void {
@@ -205,8 +218,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     // didOpen also fires a content change; the timer above is simply reset.
     const uri = e.document.uri;
     if (client.pullDiagnostics) return;
-    if (e.document.version > 1) followEdit(e.document);
-    schedule(uri, e.document.version <= 1 ? 0 : Math.min(TYPING_DELAY_MS, lastCost.get(uri) ?? TYPING_DELAY_MS));
+    const followed = e.document.version > 1 && followEdit(e.document);
+    const cost = lastCost.get(uri) ?? TYPING_DELAY_MS;
+    schedule(uri, e.document.version <= 1 ? 0 : followed && cost > TYPING_DELAY_MS ? PAUSE_AFTER_FOLLOWED_EDIT_MS : Math.min(TYPING_DELAY_MS, cost));
   });
   documents.onDidClose((e) => {
     const uri = e.document.uri;
