@@ -272,3 +272,16 @@ describe('a title never runs on into the next line', () => {
     assert.equal(s.units.length, 1);
   });
 });
+
+describe('marginal notes that wrap', () => {
+  test('an Irish marginal note over two lines belongs to the section below it', () => {
+    const s = readStructure(new LineIndex([
+      'Use of information and communication technology to communicate with a child for sexual',
+      'purposes',
+      '5. (1) A person who, by means of information and communication technology, communicates with a child for the purpose of facilitating the sexual exploitation of the child shall be guilty of an offence.',
+      '(2) It shall not be necessary to prove that any meeting was proposed.',
+    ].join('\n')), 'en');
+    assert.deepEqual(s.units.map((u) => u.label), ['Section 5(1)', 'Section 5(2)']);
+    assert.equal(s.units[0].range.start, 0);
+  });
+});
