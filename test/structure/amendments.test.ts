@@ -285,3 +285,19 @@ describe('marginal notes that wrap', () => {
     assert.equal(s.units[0].range.start, 0);
   });
 });
+
+describe('an excerpt after its explanatory memorandum', () => {
+  test('the memorandum ends where a provision headed with its title begins, not at a commentary’s “Article 2”', () => {
+    const text = [
+      'Explanatory memorandum',
+      'Article 2 creates an offence of possessing child sexual abuse material.',
+      'Article 2',
+      'This article is modelled on the Convention.',
+      'Section 160A — Possession of child sexual abuse material',
+      '(1) A person who possesses child sexual abuse material commits an offence.',
+    ].join('\n');
+    const ranges = explanatoryRanges(new LineIndex(text));
+    assert.equal(ranges.length, 1);
+    assert.equal(text.slice(ranges[0].end).split('\n')[0], 'Section 160A — Possession of child sexual abuse material');
+  });
+});
