@@ -272,3 +272,32 @@ describe('a title never runs on into the next line', () => {
     assert.equal(s.units.length, 1);
   });
 });
+
+describe('marginal notes that wrap', () => {
+  test('an Irish marginal note over two lines belongs to the section below it', () => {
+    const s = readStructure(new LineIndex([
+      'Use of information and communication technology to communicate with a child for sexual',
+      'purposes',
+      '5. (1) A person who, by means of information and communication technology, communicates with a child for the purpose of facilitating the sexual exploitation of the child shall be guilty of an offence.',
+      '(2) It shall not be necessary to prove that any meeting was proposed.',
+    ].join('\n')), 'en');
+    assert.deepEqual(s.units.map((u) => u.label), ['Section 5(1)', 'Section 5(2)']);
+    assert.equal(s.units[0].range.start, 0);
+  });
+});
+
+describe('an excerpt after its explanatory memorandum', () => {
+  test('the memorandum ends where a provision headed with its title begins, not at a commentary’s “Article 2”', () => {
+    const text = [
+      'Explanatory memorandum',
+      'Article 2 creates an offence of possessing child sexual abuse material.',
+      'Article 2',
+      'This article is modelled on the Convention.',
+      'Section 160A — Possession of child sexual abuse material',
+      '(1) A person who possesses child sexual abuse material commits an offence.',
+    ].join('\n');
+    const ranges = explanatoryRanges(new LineIndex(text));
+    assert.equal(ranges.length, 1);
+    assert.equal(text.slice(ranges[0].end).split('\n')[0], 'Section 160A — Possession of child sexual abuse material');
+  });
+});

@@ -102,6 +102,12 @@ const FIRST_PROVISION = /^(?:(?:article|art\.|artikel|art[íi]culo|section|sec\.
 // discuss articles one by one, but never open Parts and Chapters.
 const DIVISION = /^(?:part|chapter|title|book|chapitre|titre|livre|teil|kapitel|cap[íi]tulo|t[íi]tulo|libro)\s+(?:\d+|[IVXLC]+|premier|unique|one|two|three)\b/iu;
 
+// A provision headed with its title or its first words ("Section 160A — Possession of …",
+// « Art. 227-23. – Le fait de … », "Artículo 189. Será castigado …"): an excerpt of the enacted
+// text may begin there. A commentary names its articles alone ("Article 2") or in a sentence
+// ("Article 2 creates …").
+const HEADED_PROVISION = /^(?:article|art\.|artikel|art[íi]culo|section|sec\.|§)\s*\d[\w./-]*\s*(?:[.:–—-]\s*)+\p{Lu}/iu;
+
 function opensEnactment(clean: string): boolean {
-  return ENACTING.test(clean) || FIRST_PROVISION.test(clean) || DIVISION.test(clean);
+  return ENACTING.test(clean) || FIRST_PROVISION.test(clean) || DIVISION.test(clean) || HEADED_PROVISION.test(clean);
 }

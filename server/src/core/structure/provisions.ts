@@ -98,6 +98,8 @@ export function readStructure(lines: LineIndex, language: LanguageCode): Structu
   let headingAwaitingTitle: Provision | undefined;
   let titleLine = -1;
   let titleAfterBlank = false;
+  // The line that ends a marginal note wrapped over two lines.
+  let noteTail = -1;
   let marginalNote: number | undefined;
   let nextLine = -1;
   let nextRaw = '';
@@ -251,8 +253,14 @@ export function readStructure(lines: LineIndex, language: LanguageCode): Structu
       // A marginal note stands between provisions: never inside an unfinished sentence ("gleich ob
       // in Bild,\nTon oder Schrift, die\n1. …").
       const betweenProvisions = unitStart < 0 || prevBlank || /[.!?:;»”"]$/u.test(prevLineEnd);
-      const noteFollows = betweenProvisions && isTitleLine(raw) && (PARAGRAPH.test(next) || ARTICLE_WITH_PARAGRAPH.test(next));
-      if (noteFollows) {
+      const noteFollows = betweenProvisions && isTitleLine(raw) && (PARAGRAPH.test(next) || ARTICLE_WITH_PARAGRAPH.test(next) ||
+        // … or a note that wraps ("Use of information and communication technology to
+        // communicate with a child for sexual\npurposes\n5. (1) …").
+        (/^\s*\p{Ll}[^.;:,]{0,60}$/u.test(next) && line + 2 < lines.lineCount && provisionStarts(text.slice(lines.lineStarts[line + 2], lines.lineEnd(line + 2)))));
+      if (line === noteTail) {
+        // The wrapped end of a marginal note.
+      } else if (noteFollows) {
+        if (!PARAGRAPH.test(next) && !ARTICLE_WITH_PARAGRAPH.test(next)) noteTail = line + 1;
         // A marginal note: it belongs to the provision on the next line.
         closeUnit(start);
         marginalNote = start + (raw.length - raw.trimStart().length);
@@ -308,6 +316,10 @@ function resumesSentence(raw: string, prevLineEnd: string): boolean {
  * "on entend par :", "means—", „wer:“, "el que:". The numbered items after it are its points.
  */
 const CHAPEAU = /(?:quiconque|celui qui|celle qui|personne qui|who|whoever|if|where|wer|el que|la que|quien|on entend par|means|désigne|s'entend|bedeutet|se entiende por)\s*[:—–]$/iu;
+
+function provisionStarts(raw: string): boolean {
+  return PARAGRAPH.test(raw) || ARTICLE_WITH_PARAGRAPH.test(raw);
+}
 
 /** The next line carries on a sentence: it starts in lower case, or with a number that is no provision marker ("50.000 euros"). */
 function continues(next: string): boolean {
