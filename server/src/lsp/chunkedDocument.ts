@@ -1,5 +1,6 @@
 import type { Position, Range, TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver/node';
+import { lastAtOrBefore } from '../core/text/range';
 
 /**
  * An open document held in pieces of a few thousand characters, with the same positions, line
@@ -109,14 +110,8 @@ export class ChunkedDocument implements TextDocument {
   analysedPositionAt(offset: number): Position {
     offset = Math.max(Math.min(offset, this.#length), 0);
     const lineOffsets = this.#lines();
-    let lo = 0;
-    let hi = lineOffsets.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (lineOffsets[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo, character: offset - lineOffsets[lo] };
+    const line = lastAtOrBefore(lineOffsets, offset);
+    return { line, character: offset - lineOffsets[line] };
   }
 
   offsetAt(position: Position): number {
@@ -232,15 +227,7 @@ export class ChunkedDocument implements TextDocument {
 
   /** Index of the chunk holding `offset` (the last one for the end of the text). */
   #chunkAt(offset: number): number {
-    const starts = this.#starts;
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    return lastAtOrBefore(this.#starts, offset);
   }
 
   #lines(): number[] {

@@ -5,6 +5,8 @@
  *
  * Line breaks are \r\n, \n and a lone \r, as in the LSP specification.
  */
+
+import { lastAtOrBefore } from './range';
 export interface Position {
   /** 0-based line. */
   line: number;
@@ -41,15 +43,7 @@ export class LineIndex {
 
   /** The line that contains `offset` (binary search; the end of the text belongs to the last line). */
   lineOf(offset: number): number {
-    const starts = this.lineStarts;
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    return lastAtOrBefore(this.lineStarts, offset);
   }
 
   positionAt(offset: number): Position {

@@ -25,3 +25,18 @@ export function inAnyRange(sorted: readonly OffsetRange[], range: OffsetRange): 
   }
   return undefined;
 }
+
+/**
+ * The last index whose value is at most `value` in an ascending list of offsets (line starts,
+ * chunk starts); 0 when `value` is before them all.
+ */
+export function lastAtOrBefore(sorted: ArrayLike<number>, value: number): number {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (sorted[mid] <= value) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
