@@ -5,8 +5,8 @@
  *
  * Line breaks are \r\n, \n and a lone \r, as in the LSP specification.
  */
-
 import { lastAtOrBefore } from './range';
+
 export interface Position {
   /** 0-based line. */
   line: number;
