@@ -50,3 +50,27 @@ describe('closing words after a list of points', () => {
     assert.equal(status(a, 'Art. 20(1)(c)'), 'met');
   });
 });
+
+describe('simulated conduct written as "depicted as engaged in"', () => {
+  const OFFENCE_EN = '(2) Every person who makes, distributes or possesses child sexual abuse material is guilty of an indictable offence and liable to imprisonment for a term of not more than 14 years.';
+  test('"is engaged in or is depicted as engaged in explicit sexual activity" covers simulated conduct', () => {
+    const a = lint([
+      '163.1 (1) In this section, child sexual abuse material means',
+      '(a) a photographic, film, video or other visual representation, whether or not it was made by electronic or mechanical means,',
+      '(i) that shows a person who is or is depicted as being under the age of eighteen years and is engaged in or is depicted as engaged in explicit sexual activity, or',
+      '(ii) the dominant characteristic of which is the depiction, for a sexual purpose, of a sexual organ or the anal region of a person under the age of eighteen years;',
+      OFFENCE_EN,
+    ].join('\n'));
+    assert.equal(status(a, 'II-3'), 'met');
+  });
+
+  test('« se livrant ou présentée comme se livrant à une activité sexuelle explicite » couvre le comportement simulé', () => {
+    const a = lint([
+      '163.1 (1) Au présent article, matériel d\'abus et d\'exploitation pédosexuels s\'entend de toute représentation photographique, filmée, vidéo ou autre :',
+      '(i) soit où figure une personne âgée de moins de dix-huit ans se livrant ou présentée comme se livrant à une activité sexuelle explicite,',
+      '(ii) soit dont la caractéristique dominante est la représentation, à des fins sexuelles, d\'organes sexuels d\'une personne âgée de moins de dix-huit ans.',
+      '(2) Quiconque produit, diffuse ou a en sa possession du matériel d\'abus et d\'exploitation pédosexuels est puni d\'un emprisonnement maximal de quatorze ans.',
+    ].join('\n'), { name: 'projet.txt' });
+    assert.equal(status(a, 'II-3'), 'met');
+  });
+});
