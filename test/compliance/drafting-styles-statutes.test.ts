@@ -74,3 +74,33 @@ describe('simulated conduct written as "depicted as engaged in"', () => {
     assert.equal(status(a, 'II-3'), 'met');
   });
 });
+
+describe('luring by telecommunication, with the purpose clause after the person', () => {
+  test('"Every person commits an offence who, by a means of telecommunication, communicates with (a) a person … under the age of 18 years, for the purpose of facilitating …"', () => {
+    const a = lint([
+      'Luring a child',
+      '',
+      '172.1 (1) Every person commits an offence who, by a means of telecommunication, communicates with',
+      '',
+      '(a) a person who is, or who the accused believes is, under the age of 18 years, for the purpose of facilitating the commission of an offence with respect to that person under section 163.1; or',
+      '',
+      '(b) a person who is, or who the accused believes is, under the age of 16 years, for the purpose of facilitating the commission of an offence under section 151 with respect to that person.',
+      '',
+      '(2) Every person who commits an offence under subsection (1) is liable to imprisonment for a term of not more than 14 years.',
+    ].join('\n'));
+    assert.equal(status(a, 'II-10'), 'met');
+  });
+
+  test('« Commet une infraction quiconque communique par un moyen de télécommunication avec une personne âgée de moins de dix-huit ans en vue de faciliter … »', () => {
+    const a = lint([
+      'Leurre',
+      '',
+      '172.1 (1) Commet une infraction quiconque communique par un moyen de télécommunication avec :',
+      '',
+      'a) une personne âgée ou que l\'accusé croit âgée de moins de dix-huit ans, en vue de faciliter la perpétration à son égard d\'une infraction visée à l\'article 163.1;',
+      '',
+      '(2) Quiconque commet l\'infraction visée au paragraphe (1) est passible d\'un emprisonnement maximal de quatorze ans.',
+    ].join('\n'), { name: 'projet.txt' });
+    assert.equal(status(a, 'II-10'), 'met');
+  });
+});
