@@ -104,3 +104,35 @@ describe('luring by telecommunication, with the purpose clause after the person'
     assert.equal(status(a, 'II-10'), 'met');
   });
 });
+
+describe('making available and accessing with the object between the words', () => {
+  test('"uses a carriage service to make material available" offers, it does not produce; "to access material" is access', () => {
+    const a = lint([
+      '474.19 Using a carriage service for child sexual abuse material',
+      '',
+      '(1) A person commits an offence if:',
+      '',
+      '(a) the person:',
+      '',
+      '(i) uses a carriage service to access material; or',
+      '',
+      '(ii) uses a carriage service to make material available; and',
+      '',
+      '(b) the material is child sexual abuse material.',
+      '',
+      'Penalty: Imprisonment for 15 years.',
+    ].join('\n'));
+    assert.equal(status(a, 'Art. 20(1)(b)'), 'met');
+    assert.equal(status(a, 'Art. 20(1)(f)'), 'met');
+    assert.equal(status(a, 'Art. 20(1)(a)'), 'missing');
+  });
+
+  test('« met à la disposition d\'autrui » est offrir ou rendre disponible', () => {
+    const a = lint([
+      'Art. 227-23',
+      'Le fait de consulter ou de mettre à la disposition d\'autrui, par quelque moyen que ce soit, une image ou une représentation d\'un mineur à caractère pornographique est puni de cinq ans d\'emprisonnement.',
+    ].join('\n'), { name: 'projet.txt' });
+    assert.equal(status(a, 'Art. 20(1)(b)'), 'met');
+    assert.equal(status(a, 'Art. 20(1)(f)'), 'met');
+  });
+});
