@@ -136,3 +136,35 @@ describe('making available and accessing with the object between the words', () 
     assert.equal(status(a, 'Art. 20(1)(f)'), 'met');
   });
 });
+
+describe('soliciting the material itself is procuring it', () => {
+  test('« Le fait pour un majeur de solliciter auprès d\'un mineur la diffusion ou la transmission d\'images … dudit mineur est puni de … » procure le matériel', () => {
+    const a = lint([
+      'Article 3',
+      '',
+      'Après l\'article 227-23 du code pénal, il est inséré un article 227-23-1 ainsi rédigé :',
+      '« Art. 227-23-1. - Le fait pour un majeur de solliciter auprès d\'un mineur la diffusion ou la transmission d\'images, vidéos ou représentations à caractère pornographique dudit mineur est puni de sept ans d\'emprisonnement et de 100 000 euros d\'amende. »',
+    ].join('\n'), { name: 'loi.txt' });
+    assert.equal(status(a, 'Art. 20(1)(d)'), 'met');
+    // The sending is the child's; the offender is not punished for distributing.
+    assert.equal(status(a, 'Art. 20(1)(c)'), 'missing');
+    assert.equal(status(a, 'II-10'), 'met');
+  });
+
+  test('"A person who solicits a child to send him an indecent photograph of the child commits an offence" procures the material', () => {
+    const a = lint([
+      'Section 15B Soliciting indecent images from a child',
+      '(1) An adult who, by means of electronic communication, solicits a child to send him an indecent photograph of that child commits an offence and is liable to imprisonment for a term not exceeding 7 years.',
+    ].join('\n'));
+    assert.equal(status(a, 'Art. 20(1)(d)'), 'met');
+    assert.equal(status(a, 'Art. 20(1)(c)'), 'missing');
+  });
+
+  test('soliciting a child with a view to obtaining images is grooming, not an offence of procuring', () => {
+    const a = lint([
+      'Art. 227-22-1. – Le fait pour un majeur de solliciter un mineur par un moyen de communication électronique en vue d\'obtenir de lui des images à caractère sexuel, qu\'une rencontre ait été proposée ou non, est puni de cinq ans d\'emprisonnement.',
+    ].join('\n'), { name: 'projet.txt' });
+    assert.equal(status(a, 'II-10'), 'met');
+    assert.equal(status(a, 'Art. 20(1)(d)'), 'not-applicable');
+  });
+});

@@ -172,6 +172,8 @@ function readUnit(unit: Unit, hits: CueHits, from: number, to: number, context: 
   const childHits: Hit[] = [];
   let firstExemption = -1;
   const offenceEnds: number[] = [];
+  const solicitEnds: number[] = [];
+  const materialStarts: number[] = [];
   for (let k = from; k < to; k++) {
     const c = hits.categoryOf(k);
     cats.add(c);
@@ -182,6 +184,8 @@ function readUnit(unit: Unit, hits: CueHits, from: number, to: number, context: 
     else if (c === 'childSubject') childHits.push(hits.hit(k));
     else if (c === 'exemption' && firstExemption < 0) firstExemption = hits.start[k];
     else if (c === 'offence') offenceEnds.push(hits.end[k]);
+    else if (c === 'grooming' && SOLICIT_VERB.test(text.slice(hits.start[k], hits.end[k]))) solicitEnds.push(hits.end[k]);
+    else if (c === 'material' || c === 'materialObject') materialStarts.push(hits.start[k]);
     // A threat and the disclosure it threatens, in either order within one clause: "threatens
     // the child with the publication of …", „mit der Veröffentlichung … bedroht“.
     if (c === 'threat' || c === 'disclosure') {
@@ -244,6 +248,16 @@ function readUnit(unit: Unit, hits: CueHits, from: number, to: number, context: 
   const minor = has('minor') || has('childSubject') || contextCats.has('minor');
 
   const groomingOffence = grooming && minor && (offence || contextCats.has('grooming')) && !isExemption && (has('grooming') || has('ict') || has('meeting'));
+  // "solicits from a child the transmission of images … of that child", « solliciter auprès d'un
+  // mineur la diffusion … d'images … à caractère pornographique dudit mineur »: what is solicited
+  // is the material, so the offence procures it. The acts named between the solicitation and the
+  // material are the child's (sending, transmitting), not the offender's.
+  const solicited = material && groomingOffence && !has('meeting') ? solicitedMaterial(solicitEnds, materialStarts, text) : undefined;
+  if (solicited) {
+    acts.clear();
+    for (const a of actHits) if (a.end <= solicited.start || a.start >= solicited.end) acts.add(a.category as Act);
+    acts.add('actProcure');
+  }
   // Sexual extortion is coercion *with the images*: threatening to disclose them, or coercing "by
   // means of" them. Forcing a child into producing material is another offence (Article 21).
   const withImages = has('threatToDisclose') || threatToDisclose || (has('threat') && has('ownImages'));
@@ -259,7 +273,7 @@ function readUnit(unit: Unit, hits: CueHits, from: number, to: number, context: 
   // A grooming or extortion offence that lists several acts on the material (India's s. 67B, a
   // list of prohibited acts ending with sexual extortion) is also a CSAM offence; one that only
   // solicits images, or threatens to send them, is not.
-  const csamOffence = (offence || has('offenceWeak')) && material && acts.size > 0 && !isExemption && (!groomingOffence || acts.size >= 3) && (!sexualExtortion || acts.size >= 3);
+  const csamOffence = (offence || has('offenceWeak')) && material && acts.size > 0 && !isExemption && (!groomingOffence || acts.size >= 3 || solicited !== undefined) && (!sexualExtortion || acts.size >= 3);
 
   let exemption: ExemptionReading | undefined;
   // "(b) Possesses a photograph … . A minor does not violate this paragraph if …": an offence and,
@@ -339,6 +353,34 @@ function readUnit(unit: Unit, hits: CueHits, from: number, to: number, context: 
   };
   if (offenceBefore) BOTH.add(reading);
   return reading;
+}
+
+/** A grooming cue that asks for something (not "grooming", "lures", "contacts"). */
+const SOLICIT_VERB = /^(?:solicit|sollicit|request|incit|auffordert|fordert)/iu;
+
+/** How far (in characters) a solicitation and the material it asks for may stand apart. */
+const SOLICIT_REACH = 160;
+
+// "solicits a child … with the intention of obtaining from the child …", « sollicite un mineur …
+// en vue d'obtenir de lui des images »: the child is solicited and the images are the purpose;
+// that is grooming, not an offence of procuring the material.
+const SOLICIT_PURPOSE = /\b(?:with (?:the|an|intent)|in order to|for the purposes? of|so as to|en vue d|afin d|dans le but|aux fins d|um\s|damit|con (?:el )?(?:fin|objeto|prop[óo]sito)|para (?:obtener|conseguir))/iu;
+
+/**
+ * The stretch from a solicitation to the material it asks for, within one clause: "solicits a
+ * child to send him indecent images", « solliciter … la transmission d'images ». Both lists are
+ * sorted, so one pass pairs them.
+ */
+function solicitedMaterial(solicitEnds: readonly number[], materialStarts: readonly number[], text: string): OffsetRange | undefined {
+  let m = 0;
+  for (const end of solicitEnds) {
+    while (m < materialStarts.length && materialStarts[m] < end) m++;
+    if (m === materialStarts.length) return undefined;
+    const start = materialStarts[m];
+    const between = text.slice(end, start);
+    if (start - end <= SOLICIT_REACH && !/[.;]/.test(between) && !SOLICIT_PURPOSE.test(between)) return { start: end, end: start };
+  }
+  return undefined;
 }
 
 /** Explanatory wording: its names for the material count for II-1; it enacts nothing. */
