@@ -168,3 +168,35 @@ describe('soliciting the material itself is procuring it', () => {
     assert.equal(status(a, 'Art. 20(1)(d)'), 'not-applicable');
   });
 });
+
+describe('a glossary of a directive or regulation is no offence', () => {
+  test('"For the purposes of this Directive, the following definitions apply: … it is prohibited to …" defines the material', () => {
+    const a = lint([
+      'Article 2',
+      'Definitions',
+      'For the purposes of this Directive, the following definitions apply:',
+      '(a) \'child\' means any person below the age of 18 years;',
+      '(b) \'age of sexual consent\' means the age below which, in accordance with national law, it is prohibited to engage in sexual activities with a child;',
+      '(c) \'child sexual abuse material\' means:',
+      '(i) any material that visually depicts a child engaged in real or simulated sexually explicit conduct;',
+      '(ii) any depiction of the sexual organs of a child for primarily sexual purposes;',
+      'Article 5',
+      '2. Acquisition or possession of child sexual abuse material shall be punishable by a maximum term of imprisonment of at least 1 year.',
+    ].join('\n'));
+    assert.equal(status(a, 'II-3'), 'met');
+  });
+
+  test('« Aux fins de la présente directive, on entend par : … il est interdit de … » définit le matériel', () => {
+    const a = lint([
+      'Article 2',
+      'Définitions',
+      'Aux fins de la présente directive, on entend par :',
+      'a) « enfant », toute personne âgée de moins de dix-huit ans ;',
+      'b) « âge de la majorité sexuelle », l\'âge en dessous duquel il est interdit, conformément au droit national, de se livrer à des activités sexuelles avec un enfant ;',
+      'c) « matériel d\'abus sexuel sur enfant » : i) tout matériel représentant de manière visuelle un enfant se livrant à un comportement sexuellement explicite réel ou simulé ; ii) toute représentation des organes sexuels d\'un enfant à des fins principalement sexuelles ;',
+      'Article 5',
+      '2. L\'acquisition ou la détention de matériel d\'abus sexuel sur enfant est passible d\'une peine maximale d\'au moins un an d\'emprisonnement.',
+    ].join('\n'), { name: 'directive.txt' });
+    assert.equal(status(a, 'II-3'), 'met');
+  });
+});

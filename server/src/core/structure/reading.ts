@@ -150,7 +150,7 @@ const THREAT_REACH = 120;
 // "are" and the enumeration of what it covers.
 const LIST_DEFINITION = /^\s*(?:\(\w{1,4}\)\s*)?\p{Lu}[^.;:\n]{2,100}?\s(?:is|are|sont|est|son|es|sind|ist)\s*[:—–]?\s*(?:\r?\n\s*)?(?:\d{1,2}[.)°]|\([a-z1-9]\)|[a-z]\)|\(i\)|[–—•-])\s/u;
 
-const DEFINITIONS_LEAD = /^\s*(?:\(\w{1,4}\)\s*|\d{1,3}\.\s*)?(?:In this (?:Act|Law|Part|Chapter|section|Division|Code|Ordinance)|For the purposes? of this (?:Act|Law|Part|Chapter|section|Division|Code)|Au sens (?:du|de la|des) présente?s?|Pour l'application (?:du|de la|des) présente?s?|Aux fins (?:du|de la|des) présente?s?|Im Sinne (?:dieses|dieser|des)|A (?:los )?efectos de (?:esta|este|la presente|el presente)|Para (?:los )?efectos de (?:esta|este|la presente|el presente))[^.;]{0,80}?(?:[:—–]|\bmeans\b|on entend|désigne|\bsind\b|se entiende)/iu;
+const DEFINITIONS_LEAD = /^\s*(?:\(\w{1,4}\)\s*|\d{1,3}\.\s*)?(?:In this (?:Act|Law|Part|Chapter|section|Division|Code|Ordinance|Directive|Regulation|Convention|Decree|Title|Schedule|Article)|For the purposes? of this (?:Act|Law|Part|Chapter|section|Division|Code|Ordinance|Directive|Regulation|Convention|Decree|Title|Schedule|Article)|Au sens (?:du|de la|des) présente?s?|Pour l'application (?:du|de la|des) présente?s?|Aux fins (?:du|de la|des) présente?s?|Im Sinne (?:dieses|dieser|des)|A (?:los )?efectos de (?:esta|este|la presente|el presente)|Para (?:los )?efectos de (?:esta|este|la presente|el presente))[^.;]{0,80}?(?:[:—–]|\bmeans\b|on entend|désigne|\bsind\b|se entiende)/iu;
 
 const GLOSSARY_ENTRY = /^\s*["”»“]?\s*[:—–]\s*(?:any|every|all|toute?s?|tous|jede[rs]?|alle|tod[oa]s?|cualquier)\b/iu;
 
