@@ -200,3 +200,32 @@ describe('a glossary of a directive or regulation is no offence', () => {
     assert.equal(status(a, 'II-3'), 'met');
   });
 });
+
+describe('the children a material "involves" are those depicted, unless they are the ones who act', () => {
+  test('"material involving children who have reached the age of sexual consent … for the private use of the persons involved" is open to adults', () => {
+    const a = lint([
+      'Section 160A',
+      '(1) A person who produces or possesses child sexual abuse material commits an offence and is liable to imprisonment for a term not exceeding 5 years.',
+      '(2) Subsection (1) does not apply to the production or possession of material involving children who have reached the age of sexual consent where that material is produced and possessed with the consent of those children and only for the private use of the persons involved.',
+    ].join('\n'));
+    assert.equal(status(a, 'II-5'), 'partial');
+  });
+
+  test('« matériel impliquant des mineurs qui ont atteint l\'âge de la majorité sexuelle … des personnes concernées » profite aussi aux majeurs', () => {
+    const a = lint([
+      'Art. 227-23',
+      'Le fait de produire ou de détenir du matériel d\'abus sexuel sur enfant est puni de cinq ans d\'emprisonnement.',
+      'Les dispositions du premier alinéa ne s\'appliquent pas à la production ou à la détention de matériel impliquant des mineurs qui ont atteint l\'âge de la majorité sexuelle, lorsque ce matériel est produit et détenu avec leur consentement et uniquement pour l\'usage privé des personnes concernées.',
+    ].join('\n'), { name: 'projet.txt' });
+    assert.equal(status(a, 'II-5'), 'partial');
+  });
+
+  test('« … impliquant des mineurs qui … produites et détenues par eux … pour leur usage privé » reste réservé aux mineurs', () => {
+    const a = lint([
+      'Art. 227-23',
+      'Le fait de produire ou de détenir du matériel d\'abus sexuel sur enfant est puni de cinq ans d\'emprisonnement.',
+      'Les dispositions du premier alinéa ne s\'appliquent pas à la production et à la détention de matériel impliquant des mineurs qui ont atteint l\'âge de la majorité sexuelle, lorsque ces images sont produites et détenues par eux, avec leur consentement et uniquement pour leur usage privé.',
+    ].join('\n'), { name: 'projet.txt' });
+    assert.equal(status(a, 'II-5'), 'not-applicable');
+  });
+});

@@ -310,7 +310,14 @@ function readUnit(unit: Unit, hits: CueHits, from: number, to: number, context: 
     const conditions = conditionsOf(has);
     // Without a child as the subject, an exemption is open to whoever the offence applies to.
     // "images of a minor who …", « imágenes de un menor que … »: the child depicted, not the subject.
-    const childSubject = childHits.some((h) => !DEPICTION_BEFORE.test(text.slice(Math.max(unit.range.start, h.start - 16), h.start)));
+    // "material involving children who …", « matériel impliquant des mineurs qui … »: the children
+    // depicted too, unless the exemption makes them the ones who act ("produced … by them … for
+    // their own private use"); otherwise "the persons involved" may be adults.
+    const childrenAct = OWN_ACTORS.test(unitText);
+    const childSubject = childHits.some((h) => {
+      const before = text.slice(Math.max(unit.range.start, h.start - 32), h.start);
+      return !DEPICTION_BEFORE.test(before) && (childrenAct || !INVOLVING_BEFORE.test(before));
+    });
     const beneficiary = childSubject || CHILD_BY_AGE.test(unitText) ? 'child' : 'anyone';
     // "It shall be a defence to prove (a) a legitimate reason …; or (b) … ; or (c) that it was
     // sent without any prior request": only the ways in that are not a legitimate purpose concern
@@ -414,6 +421,8 @@ function sentenceStart(text: string, from: number, at: number): number {
 }
 
 const DEPICTION_BEFORE = /(?<![\p{L}])(?:of|depicting|depicts|depicted|showing|shows|de|del|d['’]|représentant|représente|von|einer|eines|zeigt)(?:\s+only|\s+seulement|\s+nur)?\s+$/iu;
+const INVOLVING_BEFORE = /(?<![\p{L}])(?:material|images?|photographs?|pictures?|recordings?|content|matériels?|représentations?|contenus?|Darstellungen|Inhalte|imágenes|contenidos?)\s+(?:involving|featuring|impliquant|mettant\s+en\s+scène|mit|con)\s+$/iu;
+const OWN_ACTORS = /\b(?:by them|by themselves|by those children|by the children|their own|par eux|par elles|par ces mineurs|leur propre|leur usage|von ihnen|por ellos|por ellas|su propio)\b/iu;
 const NEGATED_BEFORE = /(?<![\p{L}])(?:not|never|without|pas|jamais|sans|nicht|niemals|ohne|nunca|sin|no\s+(?:lo|la|los|las|le|les|se))\s+(?:[\p{L}'’]+\s+){0,2}$|(?<![\p{L}])(?:not|pas|nicht)\s+$/iu;
 
 const PROSECUTOR_CONSENT = /(?:consent|approval|leave|sanction)\s+of\s+the\s+(?:Director\s+of\s+Public\s+Prosecutions|Attorney[- ]General|Lord\s+Advocate|Solicitor[- ]General|public\s+prosecutor)/iu;
