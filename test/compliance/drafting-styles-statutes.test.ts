@@ -229,3 +229,29 @@ describe('the children a material "involves" are those depicted, unless they are
     assert.equal(status(a, 'II-5'), 'not-applicable');
   });
 });
+
+describe('a grooming offence aggravated by coercion is no sexual extortion', () => {
+  test('« … proponga concertar un encuentro con el mismo … mediante coacción, intimidación o engaño »: "el mismo" is the child met, not images of himself', () => {
+    const a = lint([
+      'Título VIII. Delitos contra la libertad sexual',
+      '',
+      'Artículo 183.',
+      '1. El que a través de internet, del teléfono o de cualquier otra tecnología de la información y la comunicación contacte con un menor de dieciséis años y proponga concertar un encuentro con el mismo a fin de cometer cualquiera de los delitos descritos en los artículos 181 y 189, siempre que tal propuesta se acompañe de actos materiales encaminados al acercamiento, será castigado con la pena de uno a tres años de prisión. Las penas se impondrán en su mitad superior cuando el acercamiento se obtenga mediante coacción, intimidación o engaño.',
+    ].join('\n'), { name: 'codigo.txt' });
+    assert.equal(status(a, 'II-11'), 'missing');
+    assert.equal(status(a, 'II-12'), 'missing');
+  });
+
+  test('"… proposes to meet the child … the penalty is increased where the meeting is obtained by coercion" (en) and « … par contrainte » (fr)', () => {
+    const en = lint([
+      'Section 15A Meeting a child following sexual grooming',
+      '(1) A person who, by means of electronic communication, communicates with a child and proposes to meet the child for the purpose of committing a sexual offence against him commits an offence and is liable to imprisonment for a term not exceeding 3 years. The penalty is increased to 5 years where the meeting is obtained by coercion, intimidation or deceit.',
+    ].join('\n'));
+    assert.equal(status(en, 'II-11'), 'missing');
+    const fr = lint([
+      'Art. 227-22-1',
+      'Le fait pour un majeur de faire des propositions sexuelles à un mineur de quinze ans en utilisant un moyen de communication électronique et de lui proposer une rencontre est puni de deux ans d\'emprisonnement. Les peines sont portées à cinq ans lorsque la rencontre a été obtenue par contrainte ou intimidation.',
+    ].join('\n'), { name: 'projet.txt' });
+    assert.equal(status(fr, 'II-11'), 'missing');
+  });
+});
