@@ -255,3 +255,34 @@ describe('a grooming offence aggravated by coercion is no sexual extortion', () 
     assert.equal(status(fr, 'II-11'), 'missing');
   });
 });
+
+describe('a purpose condition after "or" narrows the verbs after it', () => {
+  test('„herstellt oder zum Zweck der Verbreitung einführt, befördert oder ausführt“ (§ 207a style): making is not narrowed', () => {
+    const a = lint([
+      'Pornographische Darstellungen mit Unmündigen',
+      '',
+      '§ 207a. (1) Wer eine pornographische Darstellung einer unmündigen Person',
+      '',
+      '1. herstellt oder zum Zweck der Verbreitung einführt, befördert oder ausführt oder',
+      '',
+      '2. einem anderen anbietet, verschafft, überläßt oder sonst zugänglich macht,',
+      '',
+      'ist mit Freiheitsstrafe bis zu zwei Jahren zu bestrafen.',
+    ].join('\n'), { name: 'entwurf.txt' });
+    assert.equal(status(a, 'Art. 20(1)(a)'), 'met');
+  });
+
+  test('"makes, or for the purpose of distribution imports, an indecent photograph of a child" (en): making is not narrowed; « habituellement ou en contrepartie d\'un paiement » still narrows consulting (fr)', () => {
+    const en = lint([
+      'Section 160A',
+      '(1) A person who makes, or for the purpose of distribution imports, any indecent photograph of a child commits an offence and is liable to imprisonment for a term not exceeding 10 years.',
+    ].join('\n'));
+    assert.equal(status(en, 'Art. 20(1)(a)'), 'met');
+    const fr = lint([
+      'Art. 227-23',
+      'Le fait de consulter habituellement ou en contrepartie d\'un paiement un service de communication au public en ligne mettant à disposition une image ou représentation d\'un mineur à caractère pornographique, ou de détenir une telle image, est puni de cinq ans d\'emprisonnement.',
+    ].join('\n'), { name: 'projet.txt' });
+    assert.equal(status(fr, 'Art. 20(1)(f)'), 'partial');
+    assert.equal(status(fr, 'Art. 20(1)(e)'), 'met');
+  });
+});

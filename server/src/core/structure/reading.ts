@@ -156,6 +156,7 @@ const GLOSSARY_ENTRY = /^\s*["”»“]?\s*[:—–]\s*(?:any|every|all|toute?s?
 
 const NUMBER_WORD = /\b(?:\d{1,2}|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|dix|onze|douze|treize|quatorze|quinze|seize|zehn|zwölf|vierzehn)\b/iu;
 
+const NARROWING = new Set<Category>(['narrowHabitual', 'narrowGain', 'narrowIntent']);
 const ACT_OR_NARROWING = new Set<Category>([...ACTS, 'narrowHabitual', 'narrowGain', 'narrowIntent']);
 
 function readUnit(unit: Unit, hits: CueHits, from: number, to: number, context: Hit[], text: string): UnitReading {
@@ -218,7 +219,13 @@ function readUnit(unit: Unit, hits: CueHits, from: number, to: number, context: 
     // Fronted: ", for gain, offers …" or "(b) for gain or reward, offers, distributes …": it
     // narrows every act of its clause, up to the next semicolon or full stop.
     const adjacentAct = actHits.some((a) => a.end <= n.start && /^[\s,]*$/.test(text.slice(a.end, n.start)));
-    const fronted = !adjacentAct && /(?:,|^|\(\w{1,4}\)|\bwho|—|–)\s*$/u.test(lead) && /^[^,.;]{0,40},/.test(text.slice(n.end, n.end + 42));
+    // After a conjunction it opens the next verbs ("herstellt oder zum Zweck der Verbreitung
+    // einführt, befördert", "makes, or for the purpose of sale imports, …"): it narrows those, not
+    // the verb before the conjunction.
+    // (Not one condition joined to another: « habituellement ou en contrepartie d'un paiement ».)
+    const afterConjunction = !adjacentAct && /(?<![\p{L}])(?:or|and|ou|et|oder|und|o|y)\s+$/u.test(lead) &&
+      !own.some((x) => x !== n && NARROWING.has(x.category) && x.end <= n.start && n.start - x.end <= 8);
+    const fronted = afterConjunction || (!adjacentAct && /(?:,|^|\(\w{1,4}\)|\bwho|—|–)\s*$/u.test(lead) && /^[^,.;]{0,40},/.test(text.slice(n.end, n.end + 42)));
     const clauseEnd = n.end + Math.max(0, text.slice(n.end, unit.range.end).search(/[;.]|$/));
     const inClause = fronted ? actHits.filter((a) => a.start >= n.end && a.start < clauseEnd) : [];
     // Set off by commas but with no verb after it ("… possessed by him, with an intention to
@@ -230,6 +237,8 @@ function readUnit(unit: Unit, hits: CueHits, from: number, to: number, context: 
       for (const a of firstVerb < 0 ? inClause : inClause.slice(firstVerb)) narrowedActs.add(a.category as Act);
       continue;
     }
+    // Opening verbs that are none of the six acts (import, transport, export): it narrows nothing here.
+    if (afterConjunction) continue;
     // Otherwise it narrows the act just before it in the same clause ("possesses … with intent to
     // distribute", "consulter habituellement"), or else the one after it.
     const before = actHits.filter((a) => a.end <= n.start && n.start - a.end < 120 && !/[;]/.test(text.slice(a.end, n.start))).pop();
