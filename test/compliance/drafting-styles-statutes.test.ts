@@ -286,3 +286,31 @@ describe('a purpose condition after "or" narrows the verbs after it', () => {
     assert.equal(status(fr, 'Art. 20(1)(e)'), 'met');
   });
 });
+
+describe('a definition inside the offence that first names the material', () => {
+  test('„…; kinderpornographisch ist ein pornographischer Inhalt, wenn er zum Gegenstand hat:“ (§ 184b style) is a definition', () => {
+    const a = lint([
+      '§ 184b Verbreitung, Erwerb und Besitz kinderpornographischer Inhalte',
+      '(1) Mit Freiheitsstrafe von einem Jahr bis zu zehn Jahren wird bestraft, wer',
+      '1. einen kinderpornographischen Inhalt verbreitet oder der Öffentlichkeit zugänglich macht; kinderpornographisch ist ein pornographischer Inhalt, wenn er zum Gegenstand hat:',
+      'a) sexuelle Handlungen von, an oder vor einer Person unter vierzehn Jahren (Kind),',
+      'b) die Wiedergabe eines ganz oder teilweise unbekleideten Kindes in aufreizend geschlechtsbetonter Körperhaltung oder',
+      'c) die sexuell aufreizende Wiedergabe der unbekleideten Genitalien oder des unbekleideten Gesäßes eines Kindes,',
+      '2. einen kinderpornographischen Inhalt herstellt.',
+    ].join('\n'), { name: 'entwurf.txt' });
+    assert.notEqual(status(a, 'II-3'), 'missing');
+  });
+
+  test('"…; child sexual abuse material means …" (en) and « … ; le matériel d\'abus sexuel sur enfant s\'entend de … » (fr) inside the offence', () => {
+    const en = lint([
+      'Section 160A',
+      '(1) A person who distributes or possesses child sexual abuse material commits an offence; child sexual abuse material means any visual depiction of a child engaged in real or simulated sexually explicit conduct.',
+    ].join('\n'));
+    assert.notEqual(status(en, 'II-3'), 'missing');
+    const fr = lint([
+      'Art. 227-23',
+      'Le fait de diffuser ou de détenir du matériel d\'abus sexuel sur enfant est puni de cinq ans d\'emprisonnement ; le matériel d\'abus sexuel sur enfant s\'entend de toute représentation visuelle d\'un mineur se livrant à un comportement sexuellement explicite réel ou simulé.',
+    ].join('\n'), { name: 'projet.txt' });
+    assert.notEqual(status(fr, 'II-3'), 'missing');
+  });
+});

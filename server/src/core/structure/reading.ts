@@ -138,7 +138,12 @@ export function readDraft(
   return { structure, units, byArticle, byNumber, language };
 }
 
-const EMBEDDED_DEFINITION = /(?:pornograph\w*|abuse material|exploitation material|content|matériel)\s*["”»]?\s*(?:means|shall mean|is content|is material|is any|désigne|s'entend)\b/iu;
+// „kinderpornographisch ist ein pornographischer Inhalt …, wenn er zum Gegenstand hat:“: German
+// codes define the material inside the offence that first names it.
+const EMBEDDED_DEFINITION = /(?:pornograph\w*|abuse material|exploitation material|content|matériel)\s*["”»]?\s*(?:means|shall mean|is content|is material|is any|désigne|s'entend|ist (?:ein|eine|jeder|jede|jedes)|sind (?:alle|solche))\b/iu;
+
+/** The material's name, then the verb that defines it: « … sur enfant s'entend de », "… material means". */
+const DEFINING_VERB = /^\s*["”»’]?\s*(?:means|shall mean|désigne|désignent|s'entend|s’entend|bedeutet|bezeichnet|ist (?:ein|eine|jeder|jede|jedes)\b|se entiende|significa)/iu;
 
 /** A name of an act rather than a verb: "distribution", « diffusion », „Verbreitung“, « difusión ». */
 const NOMINAL = /(?:ion|ions|ung|ungen|ión|iones)$/iu;
@@ -174,6 +179,7 @@ function readUnit(unit: Unit, hits: CueHits, from: number, to: number, context: 
   let firstExemption = -1;
   const offenceEnds: number[] = [];
   const solicitEnds: number[] = [];
+  const materialEnds: number[] = [];
   const materialStarts: number[] = [];
   for (let k = from; k < to; k++) {
     const c = hits.categoryOf(k);
@@ -186,7 +192,8 @@ function readUnit(unit: Unit, hits: CueHits, from: number, to: number, context: 
     else if (c === 'exemption' && firstExemption < 0) firstExemption = hits.start[k];
     else if (c === 'offence') offenceEnds.push(hits.end[k]);
     else if (c === 'grooming' && SOLICIT_VERB.test(text.slice(hits.start[k], hits.end[k]))) solicitEnds.push(hits.end[k]);
-    else if (c === 'material' || c === 'materialObject') materialStarts.push(hits.start[k]);
+    if (c === 'material' || c === 'materialObject') materialStarts.push(hits.start[k]);
+    if (c === 'material') materialEnds.push(hits.end[k]);
     // A threat and the disclosure it threatens, in either order within one clause: "threatens
     // the child with the publication of …", „mit der Veröffentlichung … bedroht“.
     if (c === 'threat' || c === 'disclosure') {
@@ -277,8 +284,10 @@ function readUnit(unit: Unit, hits: CueHits, from: number, to: number, context: 
       (has('threat') && (has('gainMoney') || has('gainOther') || has('threatToDisclose') || threatToDisclose)));
   // A definition stands on its own, or inside an offence in the German style:
   // "child pornographic content is content which …".
-  const definition = ((has('definition') && has('material')) || glossary || (material && !offence && LIST_DEFINITION.test(text.slice(unit.range.start, Math.min(unit.range.end, unit.range.start + 200))))) && !isExemption &&
-    (!offence || EMBEDDED_DEFINITION.test(text.slice(unit.range.start, unit.range.end)));
+  const embedded = material && (EMBEDDED_DEFINITION.test(text.slice(unit.range.start, unit.range.end)) ||
+    materialEnds.some((e) => DEFINING_VERB.test(text.slice(e, e + 24))));
+  const definition = ((has('definition') && has('material')) || glossary || embedded || (material && !offence && LIST_DEFINITION.test(text.slice(unit.range.start, Math.min(unit.range.end, unit.range.start + 200))))) && !isExemption &&
+    (!offence || embedded);
   // A grooming or extortion offence that lists several acts on the material (India's s. 67B, a
   // list of prohibited acts ending with sexual extortion) is also a CSAM offence; one that only
   // solicits images, or threatens to send them, is not.
