@@ -314,3 +314,27 @@ describe('a definition inside the offence that first names the material', () => 
     assert.notEqual(status(fr, 'II-3'), 'missing');
   });
 });
+
+describe('"references to … include" extends the material; it does not define it', () => {
+  test('"In this section, references to an indecent pseudo-photograph include— (a) a copy …" is no definition (en)', () => {
+    const a = lint([
+      '52 Indecent photographs etc. of children.',
+      '(1) It is an offence for a person to have any indecent photograph or pseudo-photograph of a child in his possession.',
+      '(2C) In this section, references to an indecent pseudo-photograph include—',
+      '(a) a copy of an indecent pseudo-photograph;',
+      '(b) data stored on a computer disc or by other electronic means which is capable of conversion into a pseudo-photograph.',
+    ].join('\n'));
+    assert.equal(status(a, 'II-3'), 'missing');
+  });
+
+  test('« Au sens du présent article, les références à une photographie indécente d\'un enfant comprennent : a) sa copie … » n\'est pas une définition (fr)', () => {
+    const a = lint([
+      'Art. 52',
+      '(1) Le fait de détenir une photographie indécente d\'un enfant est puni de cinq ans d\'emprisonnement.',
+      '(2) Au sens du présent article, les références à une photographie indécente d\'un enfant comprennent :',
+      'a) une copie d\'une telle photographie ;',
+      'b) les données stockées sur un support informatique pouvant être converties en une telle photographie.',
+    ].join('\n'), { name: 'projet.txt' });
+    assert.equal(status(a, 'II-3'), 'missing');
+  });
+});

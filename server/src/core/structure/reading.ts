@@ -142,6 +142,8 @@ export function readDraft(
 // codes define the material inside the offence that first names it.
 const EMBEDDED_DEFINITION = /(?:pornograph\w*|abuse material|exploitation material|content|matériel)\s*["”»]?\s*(?:means|shall mean|is content|is material|is any|désigne|s'entend|ist (?:ein|eine|jeder|jede|jedes)|sind (?:alle|solche))\b/iu;
 
+const EXTENSION_CLAUSE = /^\s*(?:\(\w{1,4}\)\s*|\d{1,3}\.\s*)?(?:(?:In this (?:section|Act|Part|Chapter|subsection)|Au sens du présent (?:article|chapitre|code))[^,.;]{0,40},\s*)?(?:any\s+|a\s+|toute\s+|la\s+|les\s+)?(?:references?\s+(?:in\s+[^.;]{1,60}?\s+)?to|références?\s+à)\s[^.;:—–]{1,120}?\s(?:includes?|shall include|is to be read as including|comprend|comprennent|inclut|incluent|s'entend également|s'entendent également|vise également|visent également)(?![\p{L}])/iu;
+
 /** The material's name, then the verb that defines it: « … sur enfant s'entend de », "… material means". */
 const DEFINING_VERB = /^\s*["”»’]?\s*(?:means|shall mean|désigne|désignent|s'entend|s’entend|bedeutet|bezeichnet|ist (?:ein|eine|jeder|jede|jedes)\b|se entiende|significa)/iu;
 
@@ -286,7 +288,10 @@ function readUnit(unit: Unit, hits: CueHits, from: number, to: number, context: 
   // "child pornographic content is content which …".
   const embedded = material && (EMBEDDED_DEFINITION.test(text.slice(unit.range.start, unit.range.end)) ||
     materialEnds.some((e) => DEFINING_VERB.test(text.slice(e, e + 24))));
-  const definition = ((has('definition') && has('material')) || glossary || embedded || (material && !offence && LIST_DEFINITION.test(text.slice(unit.range.start, Math.min(unit.range.end, unit.range.start + 200))))) && !isExemption &&
+  // "In this section, references to an indecent pseudo-photograph include— (a) a copy …": an
+  // extension to copies and data says what else counts, not what the material is.
+  const extension = EXTENSION_CLAUSE.test(text.slice(unit.range.start, Math.min(unit.range.end, unit.range.start + 200)));
+  const definition = ((has('definition') && has('material') && !extension) || glossary || embedded || (material && !offence && LIST_DEFINITION.test(text.slice(unit.range.start, Math.min(unit.range.end, unit.range.start + 200))))) && !isExemption &&
     (!offence || embedded);
   // A grooming or extortion offence that lists several acts on the material (India's s. 67B, a
   // list of prohibited acts ending with sexual extortion) is also a CSAM offence; one that only
