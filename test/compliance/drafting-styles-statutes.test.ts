@@ -338,3 +338,41 @@ describe('"references to … include" extends the material; it does not define i
     assert.equal(status(a, 'II-3'), 'missing');
   });
 });
+
+describe('an intention that is an element of its own narrows every act of the offence', () => {
+  test('"(c) the person has that possession or control, or engages in that production, … with the intention that the material be used …" (Criminal Code Act 1995 style)', () => {
+    const a = lint([
+      '474.20 Possessing or producing child sexual abuse material for use through a carriage service',
+      '',
+      '(1) A person commits an offence if:',
+      '',
+      '(a) the person:',
+      '',
+      '(i) has possession or control of material; or',
+      '',
+      '(ii) produces, supplies or obtains material; and',
+      '',
+      '(b) the material is child sexual abuse material; and',
+      '',
+      '(c) the person has that possession or control, or engages in that production, supply or obtaining, with the intention that the material be used by that person or another person in committing an offence against section 474.19.',
+      '',
+      'Penalty: Imprisonment for 15 years.',
+    ].join('\n'));
+    assert.equal(status(a, 'Art. 20(1)(a)'), 'partial');
+    assert.equal(status(a, 'Art. 20(1)(e)'), 'partial');
+  });
+
+  test('« Commet une infraction la personne qui : a) produit ou détient une image … ; et b) la personne produit ou détient cette image en vue de sa diffusion »', () => {
+    const a = lint([
+      'Art. 175',
+      '',
+      '(5) Commet une infraction punie de cinq ans d\'emprisonnement la personne qui remplit les conditions suivantes :',
+      '',
+      'a) elle produit ou détient une image ou représentation d\'un mineur à caractère pornographique ; et',
+      '',
+      'b) la personne produit ou détient cette image en vue de sa diffusion.',
+    ].join('\n'), { name: 'projet.txt' });
+    assert.equal(status(a, 'Art. 20(1)(a)'), 'partial');
+    assert.equal(status(a, 'Art. 20(1)(e)'), 'partial');
+  });
+});

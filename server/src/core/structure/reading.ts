@@ -163,6 +163,7 @@ const GLOSSARY_ENTRY = /^\s*["”»“]?\s*[:—–]\s*(?:any|every|all|toute?s?
 
 const NUMBER_WORD = /\b(?:\d{1,2}|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|dix|onze|douze|treize|quatorze|quinze|seize|zehn|zwölf|vierzehn)\b/iu;
 
+const ELEMENT_POINT = /^\s*(?:and|et|und|y)\s+\([a-z]{1,3}\)\s+(?:the|that)\s+(?:person|defendant|accused|offender)\b|^\s*(?:and|et)\s+[a-z]\)\s+(?:la personne|l'auteur)\b/iu;
 const NARROWING = new Set<Category>(['narrowHabitual', 'narrowGain', 'narrowIntent']);
 const ACT_OR_NARROWING = new Set<Category>([...ACTS, 'narrowHabitual', 'narrowGain', 'narrowIntent']);
 
@@ -248,6 +249,16 @@ function readUnit(unit: Unit, hits: CueHits, from: number, to: number, context: 
     }
     // Opening verbs that are none of the six acts (import, transport, export): it narrows nothing here.
     if (afterConjunction) continue;
+    // An element of its own in a list of elements ("A person commits an offence if: (a) the person
+    // possesses … or produces … material; and (b) …; and (c) the person has that possession, or
+    // engages in that production, with the intention that …"): it narrows every act of the offence.
+    const clauseStart = Math.max(unit.range.start, n.start - 240);
+    const lead2 = text.slice(clauseStart, n.start);
+    const lastBreak = Math.max(lead2.lastIndexOf(';'), lead2.lastIndexOf(':'));
+    if (lastBreak >= 0 && ELEMENT_POINT.test(lead2.slice(lastBreak + 1))) {
+      for (const a of actHits) if (a.end <= n.start) narrowedActs.add(a.category as Act);
+      continue;
+    }
     // Otherwise it narrows the act just before it in the same clause ("possesses … with intent to
     // distribute", "consulter habituellement"), or else the one after it.
     const before = actHits.filter((a) => a.end <= n.start && n.start - a.end < 120 && !/[;]/.test(text.slice(a.end, n.start))).pop();
