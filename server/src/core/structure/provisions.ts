@@ -264,7 +264,7 @@ export function readStructure(lines: LineIndex, language: LanguageCode): Structu
         // A marginal note: it belongs to the provision on the next line.
         closeUnit(start);
         marginalNote = start + (raw.length - raw.trimStart().length);
-      } else if (unitStart < 0 || (prevBlank && !resumesSentence(raw, prevLineEnd)) || k.quoteStart || sentenceEnded) {
+      } else if (unitStart < 0 || (prevBlank && !resumesSentence(raw, prevLineEnd, point !== undefined)) || k.quoteStart || sentenceEnded) {
         closeUnit(start);
         unitStart = start + (raw.length - raw.trimStart().length);
         if (article) alinea++;
@@ -306,9 +306,12 @@ function numberingStyle(line: string): string | undefined {
 /**
  * "(b) obtaining child sexual abuse material,\n\n    shall be punished …": after a list whose
  * last item left the sentence open, a blank line and a line in lower case carry the sentence on.
+ * Statutes often leave the last point bare ("(d) … or intends to do so\n\nshall be guilty of an
+ * offence"): inside a list, the closing words that follow a point with no full stop are the
+ * list's sentence too.
  */
-function resumesSentence(raw: string, prevLineEnd: string): boolean {
-  return /^\s*\p{Ll}/u.test(raw) && /[,;:—–-]$|\b(?:or|and|ou|et|oder|und|o|y)$/u.test(prevLineEnd);
+function resumesSentence(raw: string, prevLineEnd: string, inList: boolean): boolean {
+  return /^\s*\p{Ll}/u.test(raw) && (/[,;:—–-]$|\b(?:or|and|ou|et|oder|und|o|y)$/u.test(prevLineEnd) || (inList && /[\p{L}\d)]$/u.test(prevLineEnd)));
 }
 
 /**

@@ -138,7 +138,14 @@ export function readDraft(
   return { structure, units, byArticle, byNumber, language };
 }
 
-const EMBEDDED_DEFINITION = /(?:pornograph\w*|abuse material|exploitation material|content|matériel)\s*["”»]?\s*(?:means|shall mean|is content|is material|is any|désigne|s'entend)\b/iu;
+// „kinderpornographisch ist ein pornographischer Inhalt …, wenn er zum Gegenstand hat:“: German
+// codes define the material inside the offence that first names it.
+const EMBEDDED_DEFINITION = /(?:pornograph\w*|abuse material|exploitation material|content|matériel)\s*["”»]?\s*(?:means|shall mean|is content|is material|is any|désigne|s'entend|ist (?:ein|eine|jeder|jede|jedes)|sind (?:alle|solche))\b/iu;
+
+const EXTENSION_CLAUSE = /^\s*(?:\(\w{1,4}\)\s*|\d{1,3}\.\s*)?(?:(?:In this (?:section|Act|Part|Chapter|subsection)|Au sens du présent (?:article|chapitre|code))[^,.;]{0,40},\s*)?(?:any\s+|a\s+|toute\s+|la\s+|les\s+)?(?:references?\s+(?:in\s+[^.;]{1,60}?\s+)?to|références?\s+à)\s[^.;:—–]{1,120}?\s(?:includes?|shall include|is to be read as including|comprend|comprennent|inclut|incluent|s'entend également|s'entendent également|vise également|visent également)(?![\p{L}])/iu;
+
+/** The material's name, then the verb that defines it: « … sur enfant s'entend de », "… material means". */
+const DEFINING_VERB = /^\s*["”»’]?\s*(?:means|shall mean|désigne|désignent|s'entend|s’entend|bedeutet|bezeichnet|ist (?:ein|eine|jeder|jede|jedes)\b|se entiende|significa)/iu;
 
 /** A name of an act rather than a verb: "distribution", « diffusion », „Verbreitung“, « difusión ». */
 const NOMINAL = /(?:ion|ions|ung|ungen|ión|iones)$/iu;
@@ -150,12 +157,14 @@ const THREAT_REACH = 120;
 // "are" and the enumeration of what it covers.
 const LIST_DEFINITION = /^\s*(?:\(\w{1,4}\)\s*)?\p{Lu}[^.;:\n]{2,100}?\s(?:is|are|sont|est|son|es|sind|ist)\s*[:—–]?\s*(?:\r?\n\s*)?(?:\d{1,2}[.)°]|\([a-z1-9]\)|[a-z]\)|\(i\)|[–—•-])\s/u;
 
-const DEFINITIONS_LEAD = /^\s*(?:\(\w{1,4}\)\s*|\d{1,3}\.\s*)?(?:In this (?:Act|Law|Part|Chapter|section|Division|Code|Ordinance)|For the purposes? of this (?:Act|Law|Part|Chapter|section|Division|Code)|Au sens (?:du|de la|des) présente?s?|Pour l'application (?:du|de la|des) présente?s?|Aux fins (?:du|de la|des) présente?s?|Im Sinne (?:dieses|dieser|des)|A (?:los )?efectos de (?:esta|este|la presente|el presente)|Para (?:los )?efectos de (?:esta|este|la presente|el presente))[^.;]{0,80}?(?:[:—–]|\bmeans\b|on entend|désigne|\bsind\b|se entiende)/iu;
+const DEFINITIONS_LEAD = /^\s*(?:\(\w{1,4}\)\s*|\d{1,3}\.\s*)?(?:In this (?:Act|Law|Part|Chapter|section|Division|Code|Ordinance|Directive|Regulation|Convention|Decree|Title|Schedule|Article)|For the purposes? of this (?:Act|Law|Part|Chapter|section|Division|Code|Ordinance|Directive|Regulation|Convention|Decree|Title|Schedule|Article)|Au sens (?:du|de la|des) présente?s?|Pour l'application (?:du|de la|des) présente?s?|Aux fins (?:du|de la|des) présente?s?|Im Sinne (?:dieses|dieser|des)|A (?:los )?efectos de (?:esta|este|la presente|el presente)|Para (?:los )?efectos de (?:esta|este|la presente|el presente))[^.;]{0,80}?(?:[:—–]|\bmeans\b|on entend|désigne|\bsind\b|se entiende)/iu;
 
 const GLOSSARY_ENTRY = /^\s*["”»“]?\s*[:—–]\s*(?:any|every|all|toute?s?|tous|jede[rs]?|alle|tod[oa]s?|cualquier)\b/iu;
 
 const NUMBER_WORD = /\b(?:\d{1,2}|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|dix|onze|douze|treize|quatorze|quinze|seize|zehn|zwölf|vierzehn)\b/iu;
 
+const ELEMENT_POINT = /^\s*(?:and|et|und|y)\s+\([a-z]{1,3}\)\s+(?:the|that)\s+(?:person|defendant|accused|offender)\b|^\s*(?:and|et)\s+[a-z]\)\s+(?:la personne|l'auteur)\b/iu;
+const NARROWING = new Set<Category>(['narrowHabitual', 'narrowGain', 'narrowIntent']);
 const ACT_OR_NARROWING = new Set<Category>([...ACTS, 'narrowHabitual', 'narrowGain', 'narrowIntent']);
 
 function readUnit(unit: Unit, hits: CueHits, from: number, to: number, context: Hit[], text: string): UnitReading {
@@ -172,6 +181,9 @@ function readUnit(unit: Unit, hits: CueHits, from: number, to: number, context: 
   const childHits: Hit[] = [];
   let firstExemption = -1;
   const offenceEnds: number[] = [];
+  const solicitEnds: number[] = [];
+  const materialEnds: number[] = [];
+  const materialStarts: number[] = [];
   for (let k = from; k < to; k++) {
     const c = hits.categoryOf(k);
     cats.add(c);
@@ -182,6 +194,9 @@ function readUnit(unit: Unit, hits: CueHits, from: number, to: number, context: 
     else if (c === 'childSubject') childHits.push(hits.hit(k));
     else if (c === 'exemption' && firstExemption < 0) firstExemption = hits.start[k];
     else if (c === 'offence') offenceEnds.push(hits.end[k]);
+    else if (c === 'grooming' && SOLICIT_VERB.test(text.slice(hits.start[k], hits.end[k]))) solicitEnds.push(hits.end[k]);
+    if (c === 'material' || c === 'materialObject') materialStarts.push(hits.start[k]);
+    if (c === 'material') materialEnds.push(hits.end[k]);
     // A threat and the disclosure it threatens, in either order within one clause: "threatens
     // the child with the publication of …", „mit der Veröffentlichung … bedroht“.
     if (c === 'threat' || c === 'disclosure') {
@@ -214,7 +229,13 @@ function readUnit(unit: Unit, hits: CueHits, from: number, to: number, context: 
     // Fronted: ", for gain, offers …" or "(b) for gain or reward, offers, distributes …": it
     // narrows every act of its clause, up to the next semicolon or full stop.
     const adjacentAct = actHits.some((a) => a.end <= n.start && /^[\s,]*$/.test(text.slice(a.end, n.start)));
-    const fronted = !adjacentAct && /(?:,|^|\(\w{1,4}\)|\bwho|—|–)\s*$/u.test(lead) && /^[^,.;]{0,40},/.test(text.slice(n.end, n.end + 42));
+    // After a conjunction it opens the next verbs ("herstellt oder zum Zweck der Verbreitung
+    // einführt, befördert", "makes, or for the purpose of sale imports, …"): it narrows those, not
+    // the verb before the conjunction.
+    // (Not one condition joined to another: « habituellement ou en contrepartie d'un paiement ».)
+    const afterConjunction = !adjacentAct && /(?<![\p{L}])(?:or|and|ou|et|oder|und|o|y)\s+$/u.test(lead) &&
+      !own.some((x) => x !== n && NARROWING.has(x.category) && x.end <= n.start && n.start - x.end <= 8);
+    const fronted = afterConjunction || (!adjacentAct && /(?:,|^|\(\w{1,4}\)|\bwho|—|–)\s*$/u.test(lead) && /^[^,.;]{0,40},/.test(text.slice(n.end, n.end + 42)));
     const clauseEnd = n.end + Math.max(0, text.slice(n.end, unit.range.end).search(/[;.]|$/));
     const inClause = fronted ? actHits.filter((a) => a.start >= n.end && a.start < clauseEnd) : [];
     // Set off by commas but with no verb after it ("… possessed by him, with an intention to
@@ -224,6 +245,18 @@ function readUnit(unit: Unit, hits: CueHits, from: number, to: number, context: 
       // the nouns listing the purposes are no conduct; the narrowed acts are the verbs after them.
       const firstVerb = inClause.findIndex((a) => !NOMINAL.test(text.slice(a.start, a.end)));
       for (const a of firstVerb < 0 ? inClause : inClause.slice(firstVerb)) narrowedActs.add(a.category as Act);
+      continue;
+    }
+    // Opening verbs that are none of the six acts (import, transport, export): it narrows nothing here.
+    if (afterConjunction) continue;
+    // An element of its own in a list of elements ("A person commits an offence if: (a) the person
+    // possesses … or produces … material; and (b) …; and (c) the person has that possession, or
+    // engages in that production, with the intention that …"): it narrows every act of the offence.
+    const clauseStart = Math.max(unit.range.start, n.start - 240);
+    const lead2 = text.slice(clauseStart, n.start);
+    const lastBreak = Math.max(lead2.lastIndexOf(';'), lead2.lastIndexOf(':'));
+    if (lastBreak >= 0 && ELEMENT_POINT.test(lead2.slice(lastBreak + 1))) {
+      for (const a of actHits) if (a.end <= n.start) narrowedActs.add(a.category as Act);
       continue;
     }
     // Otherwise it narrows the act just before it in the same clause ("possesses … with intent to
@@ -244,6 +277,16 @@ function readUnit(unit: Unit, hits: CueHits, from: number, to: number, context: 
   const minor = has('minor') || has('childSubject') || contextCats.has('minor');
 
   const groomingOffence = grooming && minor && (offence || contextCats.has('grooming')) && !isExemption && (has('grooming') || has('ict') || has('meeting'));
+  // "solicits from a child the transmission of images … of that child", « solliciter auprès d'un
+  // mineur la diffusion … d'images … à caractère pornographique dudit mineur »: what is solicited
+  // is the material, so the offence procures it. The acts named between the solicitation and the
+  // material are the child's (sending, transmitting), not the offender's.
+  const solicited = material && groomingOffence && !has('meeting') ? solicitedMaterial(solicitEnds, materialStarts, text) : undefined;
+  if (solicited) {
+    acts.clear();
+    for (const a of actHits) if (a.end <= solicited.start || a.start >= solicited.end) acts.add(a.category as Act);
+    acts.add('actProcure');
+  }
   // Sexual extortion is coercion *with the images*: threatening to disclose them, or coercing "by
   // means of" them. Forcing a child into producing material is another offence (Article 21).
   const withImages = has('threatToDisclose') || threatToDisclose || (has('threat') && has('ownImages'));
@@ -254,12 +297,17 @@ function readUnit(unit: Unit, hits: CueHits, from: number, to: number, context: 
       (has('threat') && (has('gainMoney') || has('gainOther') || has('threatToDisclose') || threatToDisclose)));
   // A definition stands on its own, or inside an offence in the German style:
   // "child pornographic content is content which …".
-  const definition = ((has('definition') && has('material')) || glossary || (material && !offence && LIST_DEFINITION.test(text.slice(unit.range.start, Math.min(unit.range.end, unit.range.start + 200))))) && !isExemption &&
-    (!offence || EMBEDDED_DEFINITION.test(text.slice(unit.range.start, unit.range.end)));
+  const embedded = material && (EMBEDDED_DEFINITION.test(text.slice(unit.range.start, unit.range.end)) ||
+    materialEnds.some((e) => DEFINING_VERB.test(text.slice(e, e + 24))));
+  // "In this section, references to an indecent pseudo-photograph include— (a) a copy …": an
+  // extension to copies and data says what else counts, not what the material is.
+  const extension = EXTENSION_CLAUSE.test(text.slice(unit.range.start, Math.min(unit.range.end, unit.range.start + 200)));
+  const definition = ((has('definition') && has('material') && !extension) || glossary || embedded || (material && !offence && LIST_DEFINITION.test(text.slice(unit.range.start, Math.min(unit.range.end, unit.range.start + 200))))) && !isExemption &&
+    (!offence || embedded);
   // A grooming or extortion offence that lists several acts on the material (India's s. 67B, a
   // list of prohibited acts ending with sexual extortion) is also a CSAM offence; one that only
   // solicits images, or threatens to send them, is not.
-  const csamOffence = (offence || has('offenceWeak')) && material && acts.size > 0 && !isExemption && (!groomingOffence || acts.size >= 3) && (!sexualExtortion || acts.size >= 3);
+  const csamOffence = (offence || has('offenceWeak')) && material && acts.size > 0 && !isExemption && (!groomingOffence || acts.size >= 3 || solicited !== undefined) && (!sexualExtortion || acts.size >= 3);
 
   let exemption: ExemptionReading | undefined;
   // "(b) Possesses a photograph … . A minor does not violate this paragraph if …": an offence and,
@@ -296,7 +344,14 @@ function readUnit(unit: Unit, hits: CueHits, from: number, to: number, context: 
     const conditions = conditionsOf(has);
     // Without a child as the subject, an exemption is open to whoever the offence applies to.
     // "images of a minor who …", « imágenes de un menor que … »: the child depicted, not the subject.
-    const childSubject = childHits.some((h) => !DEPICTION_BEFORE.test(text.slice(Math.max(unit.range.start, h.start - 16), h.start)));
+    // "material involving children who …", « matériel impliquant des mineurs qui … »: the children
+    // depicted too, unless the exemption makes them the ones who act ("produced … by them … for
+    // their own private use"); otherwise "the persons involved" may be adults.
+    const childrenAct = OWN_ACTORS.test(unitText);
+    const childSubject = childHits.some((h) => {
+      const before = text.slice(Math.max(unit.range.start, h.start - 32), h.start);
+      return !DEPICTION_BEFORE.test(before) && (childrenAct || !INVOLVING_BEFORE.test(before));
+    });
     const beneficiary = childSubject || CHILD_BY_AGE.test(unitText) ? 'child' : 'anyone';
     // "It shall be a defence to prove (a) a legitimate reason …; or (b) … ; or (c) that it was
     // sent without any prior request": only the ways in that are not a legitimate purpose concern
@@ -341,6 +396,34 @@ function readUnit(unit: Unit, hits: CueHits, from: number, to: number, context: 
   return reading;
 }
 
+/** A grooming cue that asks for something (not "grooming", "lures", "contacts"). */
+const SOLICIT_VERB = /^(?:solicit|sollicit|request|incit|auffordert|fordert)/iu;
+
+/** How far (in characters) a solicitation and the material it asks for may stand apart. */
+const SOLICIT_REACH = 160;
+
+// "solicits a child … with the intention of obtaining from the child …", « sollicite un mineur …
+// en vue d'obtenir de lui des images »: the child is solicited and the images are the purpose;
+// that is grooming, not an offence of procuring the material.
+const SOLICIT_PURPOSE = /\b(?:with (?:the|an|intent)|in order to|for the purposes? of|so as to|en vue d|afin d|dans le but|aux fins d|um\s|damit|con (?:el )?(?:fin|objeto|prop[óo]sito)|para (?:obtener|conseguir))/iu;
+
+/**
+ * The stretch from a solicitation to the material it asks for, within one clause: "solicits a
+ * child to send him indecent images", « solliciter … la transmission d'images ». Both lists are
+ * sorted, so one pass pairs them.
+ */
+function solicitedMaterial(solicitEnds: readonly number[], materialStarts: readonly number[], text: string): OffsetRange | undefined {
+  let m = 0;
+  for (const end of solicitEnds) {
+    while (m < materialStarts.length && materialStarts[m] < end) m++;
+    if (m === materialStarts.length) return undefined;
+    const start = materialStarts[m];
+    const between = text.slice(end, start);
+    if (start - end <= SOLICIT_REACH && !/[.;]/.test(between) && !SOLICIT_PURPOSE.test(between)) return { start: end, end: start };
+  }
+  return undefined;
+}
+
 /** Explanatory wording: its names for the material count for II-1; it enacts nothing. */
 const WORDING_ONLY = new Set<Category>(['material', 'preferredTerm']);
 
@@ -372,6 +455,8 @@ function sentenceStart(text: string, from: number, at: number): number {
 }
 
 const DEPICTION_BEFORE = /(?<![\p{L}])(?:of|depicting|depicts|depicted|showing|shows|de|del|d['’]|représentant|représente|von|einer|eines|zeigt)(?:\s+only|\s+seulement|\s+nur)?\s+$/iu;
+const INVOLVING_BEFORE = /(?<![\p{L}])(?:material|images?|photographs?|pictures?|recordings?|content|matériels?|représentations?|contenus?|Darstellungen|Inhalte|imágenes|contenidos?)\s+(?:involving|featuring|impliquant|mettant\s+en\s+scène|mit|con)\s+$/iu;
+const OWN_ACTORS = /\b(?:by them|by themselves|by those children|by the children|their own|par eux|par elles|par ces mineurs|leur propre|leur usage|von ihnen|por ellos|por ellas|su propio)\b/iu;
 const NEGATED_BEFORE = /(?<![\p{L}])(?:not|never|without|pas|jamais|sans|nicht|niemals|ohne|nunca|sin|no\s+(?:lo|la|los|las|le|les|se))\s+(?:[\p{L}'’]+\s+){0,2}$|(?<![\p{L}])(?:not|pas|nicht)\s+$/iu;
 
 const PROSECUTOR_CONSENT = /(?:consent|approval|leave|sanction)\s+of\s+the\s+(?:Director\s+of\s+Public\s+Prosecutions|Attorney[- ]General|Lord\s+Advocate|Solicitor[- ]General|public\s+prosecutor)/iu;
