@@ -14,9 +14,11 @@ const fixtures = path.join(__dirname, '..', 'fixtures');
 // Floors a little under the agreement measured when they were last raised (see the README's
 // accuracy section), so that a change which makes the checklist read drafts worse fails here.
 const FLOORS: Record<string, number> = {
-  compliance: 0.96,
-  'compliance-unseen': 0.7,
-  'compliance-statutes': 0.72,
+  compliance: 0.99,
+  'compliance-unseen': 0.98,
+  'compliance-statutes': 0.97,
+  // Never used to diagnose errors: a guard against a change that reads unseen drafts worse.
+  'compliance-final': 0.84,
 };
 
 describe('evaluation corpora', () => {
