@@ -201,6 +201,19 @@ describe('II-10 to II-12: grooming and sexual extortion', () => {
     ].join('\n'));
     assert.deepEqual(statuses(a, ['II-11', 'II-12']), { 'II-11': 'partial', 'II-12': 'partial' });
   });
+
+  test('sexual extortion that names no gain: partial, and the explanation says no gain is named', () => {
+    const a = lint([
+      POSSESSION_OFFENCE,
+      '',
+      'Section 16 — Sexual extortion of a child',
+      '(1) A person who threatens a child to disclose an indecent photograph of that child commits an offence and is liable to imprisonment for 10 years.',
+    ].join('\n'));
+    const r = a.checklist.recommendations.find((x) => x.id === 'II-11')!;
+    assert.equal(r.status, 'partial');
+    assert.match(r.explanation, /names no gain/);
+    assert.doesNotMatch(r.explanation, /—/);
+  });
 });
 
 describe('II-3 and II-4: the definition', () => {

@@ -29,8 +29,9 @@ export function checkII11(ctx: ComplianceContext): ComplianceOutcome {
   const complete = specific.filter((u) => gainsOf(u).length === 4);
   if (complete.length) return { result: result(ctx, 'II-11', 'met', t(ctx.locale, 'ii11.met'), complete.map((u) => evidence(ctx, u, 'evidence.extortion'))), findings: [] };
   if (specific.length) {
-    const gains = gainsOf(specific[0]).map((g) => t(ctx.locale, `gain.${g}`)).join(', ') || '—';
-    return { result: result(ctx, 'II-11', 'partial', t(ctx.locale, 'ii11.partialGains', gains), specific.map((u) => evidence(ctx, u, 'evidence.extortion'))), findings: [] };
+    const gains = gainsOf(specific[0]).map((g) => t(ctx.locale, `gain.${g}`)).join(', ');
+    const explanation = gains ? t(ctx.locale, 'ii11.partialGains', gains) : t(ctx.locale, 'ii11.partialNoGain');
+    return { result: result(ctx, 'II-11', 'partial', explanation, specific.map((u) => evidence(ctx, u, 'evidence.extortion'))), findings: [] };
   }
   const at = general[0] ?? csamOffences(ctx)[0] ?? ctx.reading.units.find((u) => u.grooming)!;
   const f = finding(ctx, 'II-11', 'sexual-extortion', at, 'ii11.finding', [], { clause: { recommendation: 'II-11' } });

@@ -81,6 +81,7 @@ addMessages('en', {
 
   'ii11.met': 'A specific offence covers coercing a child with his or her sexual images to obtain images, sexual acts, money or any other gain.',
   'ii11.partialGains': 'The sexual extortion offence covers only some gains: {0}.',
+  'ii11.partialNoGain': 'The sexual extortion offence names no gain the offender seeks; further images, sexual acts, money or any other gain should all be covered.',
   'ii11.partialGeneral': 'Only a general extortion or threat offence applies; it is not tied to sexual images of children.',
   'ii11.missing': 'Sexual extortion of children with their self-generated images is not addressed.',
   'ii11.finding': 'Sexual extortion of children with their own images is not specifically addressed ({0}).',
@@ -203,6 +204,7 @@ addMessages('fr', {
 
   'ii11.met': 'Une infraction spécifique vise la contrainte exercée sur un enfant au moyen de ses images sexuelles pour obtenir des images, des actes sexuels, de l’argent ou tout autre avantage.',
   'ii11.partialGains': 'L’infraction d’extorsion sexuelle ne vise que certains avantages : {0}.',
+  'ii11.partialNoGain': 'L’infraction d’extorsion sexuelle ne nomme aucun avantage recherché ; d’autres images, des actes sexuels, de l’argent ou tout autre avantage devraient tous être visés.',
   'ii11.partialGeneral': 'Seule une infraction générale d’extorsion ou de menace s’applique ; elle ne vise pas les images sexuelles d’enfants.',
   'ii11.missing': 'L’extorsion sexuelle d’enfants au moyen de leurs images autogénérées n’est pas traitée.',
   'ii11.finding': 'L’extorsion sexuelle d’enfants au moyen de leurs propres images n’est pas spécifiquement visée ({0}).',
