@@ -4,13 +4,15 @@ import { formatOf, sourceFor } from '../core/formats';
 import { formatBytes, t } from '../core/i18n';
 import type { Settings } from '../core/settings';
 import type { DraftFormat } from '../core/source';
+import { looksBinaryText } from '../node/readDraft';
 import type { DocumentSettings } from './documentSettings';
 import type { OffThreadAnalyser } from './offThread';
 
 /** The result of looking at one version of a document. */
 export type Outcome =
   | { kind: 'analysed'; uri: string; version: number; settings: Settings; analysis: Analysis }
-  | { kind: 'too-large'; uri: string; version: number; settings: Settings; message: string; firstLineLength: number }
+  /** Announced on the first line, not analysed: over maxFileSize, or binary forced open as text. */
+  | { kind: 'not-analysed'; code: 'file/too-large' | 'file/binary'; uri: string; version: number; settings: Settings; message: string; firstLineLength: number }
   /** Not a draft (an XML file that is not Akoma Ntoso): nothing to report. */
   | { kind: 'not-a-draft'; uri: string; version: number; settings: Settings };
 
@@ -75,14 +77,16 @@ export class Analyses {
     await new Promise((resolve) => setImmediate(resolve));
     if (this.currentVersion(uri) !== version) return undefined;
     const size = Buffer.byteLength(text, 'utf8');
-    if (size > settings.maxFileSize) {
+    const tooLarge = size > settings.maxFileSize;
+    if (tooLarge || looksBinaryText(text)) {
       const nl = text.search(/\r|\n/);
       return {
-        kind: 'too-large',
+        kind: 'not-analysed',
+        code: tooLarge ? 'file/too-large' : 'file/binary',
         uri,
         version,
         settings,
-        message: t(settings.locale, 'file.tooLarge', formatBytes(size), formatBytes(settings.maxFileSize)),
+        message: tooLarge ? t(settings.locale, 'file.tooLarge', formatBytes(size), formatBytes(settings.maxFileSize)) : t(settings.locale, 'file.binary'),
         firstLineLength: nl < 0 ? text.length : nl,
       };
     }

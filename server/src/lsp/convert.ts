@@ -39,12 +39,12 @@ export interface DiagnosticOptions {
 }
 
 export function toDiagnostics(outcome: Outcome, options: DiagnosticOptions): Diagnostic[] {
-  if (outcome.kind === 'too-large') {
+  if (outcome.kind === 'not-analysed') {
     return [
       {
         range: { start: { line: 0, character: 0 }, end: { line: 0, character: outcome.firstLineLength } },
         severity: DiagnosticSeverity.Information,
-        code: 'file/too-large',
+        code: outcome.code,
         source: SOURCE,
         message: outcome.message,
       },

@@ -43,11 +43,23 @@ export function decodeDraft(bytes: Uint8Array, locale: Locale): ReadResult {
  * UTF-16 files with a BOM are binary to us: drafts are UTF-8.
  */
 export function looksBinary(bytes: Uint8Array): boolean {
-  const n = Math.min(bytes.length, 8192);
+  return binaryByCodes(bytes.length, (i) => bytes[i]);
+}
+
+/**
+ * The same rule on text an editor has already decoded (a binary file forced open as text): a NUL
+ * or mostly control characters in the first 8 K characters.
+ */
+export function looksBinaryText(text: string): boolean {
+  return binaryByCodes(text.length, (i) => text.charCodeAt(i));
+}
+
+function binaryByCodes(length: number, codeAt: (i: number) => number): boolean {
+  const n = Math.min(length, 8192);
   if (n === 0) return false;
   let control = 0;
   for (let i = 0; i < n; i++) {
-    const b = bytes[i];
+    const b = codeAt(i);
     if (b === 0) return true;
     if (b < 9 || (b > 13 && b < 32 && b !== 27)) control++;
   }
