@@ -271,17 +271,17 @@ export class ServerChecker {
           check(!(span.start < q.end && q.start < span.end), 'quickfix-never-quoted', () => `"${action.title}" edits the quoted ${JSON.stringify(text.slice(q.start, q.end))}`);
         }
         // A replacement names its diagnostic; a "fix all of this rule" action replaces flagged spans of that rule.
-        const targets = flagged ? [flagged] : diagnostics.filter((d) => (d.data as { fixable?: boolean }).fixable);
+        const targets = flagged ? [flagged] : diagnostics.filter((d) => (d.data as { fixable?: boolean } | undefined)?.fixable);
         const target = targets.find((d) => offsets(doc, d.range).end === span.end);
         check(target, 'quickfix-only-flagged', () => `"${action.title}" replaces ${JSON.stringify(text.slice(span.start, span.end))}, which is no flagged span`);
         checkFixSpan(text, span, offsets(doc, target.range), String(target.code));
       }
       if (action.isPreferred) {
-        check(flagged && (flagged.data as { fixable?: boolean }).fixable && !(flagged.data as { quoted?: boolean }).quoted, 'quickfix-only-flagged', () => `preferred "${action.title}" for a diagnostic that is not fixable`);
+        check(flagged && (flagged.data as { fixable?: boolean } | undefined)?.fixable && !(flagged.data as { quoted?: boolean } | undefined)?.quoted, 'quickfix-only-flagged', () => `preferred "${action.title}" for a diagnostic that is not fixable`);
         preferred.push(...edits);
       }
     }
-    const fixable = diagnostics.filter((d) => (d.data as { fixable?: boolean }).fixable);
+    const fixable = diagnostics.filter((d) => (d.data as { fixable?: boolean } | undefined)?.fixable);
     check(fixable.length === new Set(actions.filter((x) => x.isPreferred).map((x) => JSON.stringify(x.diagnostics?.[0]?.range))).size, 'quickfix-offered', () => `${fixable.length} fixable diagnostics but ${actions.filter((x) => x.isPreferred).length} preferred fixes`);
     if (preferred.length === 0) return text;
 
@@ -295,7 +295,7 @@ export class ServerChecker {
     // As in the core: a fix that tips a tiny bilingual draft's language may bring another round.
     if (analyseText(after.getText(), format).language !== analyseText(text, format).language) return undefined;
     const again = (await this.codeActions(uri, after, second, ['quickfix'])).filter((x) => x.isPreferred);
-    check(again.length === 0 && !second.some((d) => (d.data as { fixable?: boolean }).fixable), 'quickfix-second-round-empty', () => `after applying every quick fix, more are offered: ${again.map((x) => x.title).join('; ')} in ${JSON.stringify(after.getText())}`);
+    check(again.length === 0 && !second.some((d) => (d.data as { fixable?: boolean } | undefined)?.fixable), 'quickfix-second-round-empty', () => `after applying every quick fix, more are offered: ${again.map((x) => x.title).join('; ')} in ${JSON.stringify(after.getText())}`);
     return after.getText();
   }
 
