@@ -1,13 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { Analysis } from '../../server/src/core/analyse';
-import { lint } from '../helpers/analyse';
+import { lint, status } from '../helpers/analyse';
 
-function status(a: Analysis, id: string): string {
-  const r = [...a.checklist.recommendations, ...a.checklist.convention].find((x) => x.id === id);
-  assert.ok(r, `no check ${id}`);
-  return r.status;
-}
 function statuses(a: Analysis, ids: string[]): Record<string, string> {
   return Object.fromEntries(ids.map((id) => [id, status(a, id)]));
 }

@@ -1,17 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { Analysis } from '../../server/src/core/analyse';
-import { lint } from '../helpers/analyse';
+import { lint, status } from '../helpers/analyse';
 
 // Exemptions and defences as real statutes write them: the negation on the subject, conditions
 // listed after a chapeau or as alternatives, conduct taken from the offences cited, provisos that
 // take cases back out, and a general age of criminal responsibility.
-
-function status(a: Analysis, id: string): string {
-  const r = [...a.checklist.recommendations, ...a.checklist.convention].find((x) => x.id === id);
-  assert.ok(r, `no check ${id}`);
-  return r.status;
-}
 
 function exemptions(a: Analysis) {
   return a.reading.units.filter((u) => u.exemption);

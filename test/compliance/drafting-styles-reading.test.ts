@@ -1,13 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import type { Analysis } from '../../server/src/core/analyse';
-import { lint } from '../helpers/analyse';
-
-function status(a: Analysis, id: string): string {
-  const r = [...a.checklist.recommendations, ...a.checklist.convention].find((x) => x.id === id);
-  assert.ok(r, `no check ${id}`);
-  return r.status;
-}
+import { lint, status } from '../helpers/analyse';
 
 describe('sexual extortion: a threat and the disclosure it names, in any word order', () => {
   test('English: threatens the child with the publication of an image of the child', () => {

@@ -1,16 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import type { Analysis } from '../../server/src/core/analyse';
-import { lint } from '../helpers/analyse';
+import { lint, status } from '../helpers/analyse';
 
 // Drafting features of real statutes that the diagnosis corpora under-represented: each test is
 // written as a legislature would write it, in more than one tradition.
-
-function status(a: Analysis, id: string): string {
-  const r = [...a.checklist.recommendations, ...a.checklist.convention].find((x) => x.id === id);
-  assert.ok(r, `no check ${id}`);
-  return r.status;
-}
 
 describe('closing words after a list of points', () => {
   test('"Any person who— (a) …; (d) … [no stop]" then "shall be guilty of an offence" is one offence', () => {

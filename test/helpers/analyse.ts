@@ -24,3 +24,10 @@ export function flagged(a: Analysis): string[] {
 export function fixed(text: string, options: { name?: string; settings?: Partial<Settings> } = {}): string {
   return applyEdits(text, safeEdits(lint(text, options).findings)).output;
 }
+
+/** The checklist status of a recommendation ("II-6") or an act of Article 20(1) ("Art. 20(1)(e)"). */
+export function status(a: Analysis, id: string): string {
+  const r = [...a.checklist.recommendations, ...a.checklist.convention].find((x) => x.id === id);
+  if (!r) throw new Error(`no check ${id}`);
+  return r.status;
+}

@@ -1,16 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import type { Analysis } from '../../server/src/core/analyse';
 import { allCues } from '../../server/src/core/cues';
 import { explanatoryRanges } from '../../server/src/core/structure/explanatory';
 import { Quotations } from '../../server/src/core/structure/quotations';
 import { readStructure } from '../../server/src/core/structure/provisions';
 import { LineIndex } from '../../server/src/core/text/lineIndex';
-import { lint } from '../helpers/analyse';
-
-function status(a: Analysis, id: string): string {
-  return [...a.checklist.recommendations, ...a.checklist.convention].find((x) => x.id === id)!.status;
-}
+import { lint, status } from '../helpers/analyse';
 
 function kindOf(text: string, needle: string): string {
   const q = new Quotations(text, allCues());
