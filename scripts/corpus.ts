@@ -3,7 +3,7 @@
 // and the agreement floors in test/compliance/corpora.test.ts, so both count the same way.
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { analyse } from '../server/src/core/analyse';
+import { analyse, type Analysis } from '../server/src/core/analyse';
 import { formatOf, sourceFor } from '../server/src/core/formats';
 import { defaultSettings } from '../server/src/core/settings';
 
@@ -33,6 +33,12 @@ export interface CorpusOptions {
   only?: string;
 }
 
+/** A draft file analysed with the default settings, as `lanzarote-lint` would read it. */
+export function analyseFile(file: string): Analysis {
+  const name = path.basename(file);
+  return analyse(sourceFor(`file:///${name}`, readFileSync(file, 'utf8'), formatOf(name)), defaultSettings());
+}
+
 export function scoreCorpus(dir: string, options: CorpusOptions = {}): ScoredStatus[] {
   const split = options.split ?? 'all';
   const names = readdirSync(dir);
@@ -45,8 +51,7 @@ export function scoreCorpus(dir: string, options: CorpusOptions = {}): ScoredSta
     if (options.only && !stem.includes(options.only)) continue;
     const draft = names.find((x) => x.startsWith(`${stem}.`) && !x.endsWith('.expected.json'));
     if (!draft) throw new Error(`${f}: no draft named ${stem}.* next to it`);
-    const text = readFileSync(path.join(dir, draft), 'utf8');
-    const a = analyse(sourceFor(`file:///${draft}`, text, formatOf(draft)), defaultSettings());
+    const a = analyseFile(path.join(dir, draft));
     for (const r of [...a.checklist.recommendations, ...a.checklist.convention]) {
       const exp = (expected.statuses[r.id] ?? expected.convention[r.id]) as Status | undefined;
       if (!exp) continue;

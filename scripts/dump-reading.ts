@@ -1,15 +1,10 @@
 // Debug aid: how the checklist reads one draft, unit by unit (cues, offence, exemption, quoted).
 //   npx tsx scripts/dump-reading.ts <file> [--all]
-import { readFileSync } from 'node:fs';
-import * as path from 'node:path';
-import { analyse } from '../server/src/core/analyse';
-import { formatOf, sourceFor } from '../server/src/core/formats';
-import { defaultSettings } from '../server/src/core/settings';
+import { analyseFile } from './corpus';
 
 const file = process.argv[2];
 const all = process.argv.includes('--all');
-const text = readFileSync(file, 'utf8');
-const a = analyse(sourceFor(`file:///${path.basename(file)}`, text, formatOf(file)), defaultSettings());
+const a = analyseFile(file);
 console.log(`language ${a.language}`);
 for (const u of a.reading.units) {
   const flags = [
